@@ -1,0 +1,79 @@
+import { VFile } from 'vfile';
+import { stringify } from 'yaml';
+import { createPipeline } from './pipeline.ts';
+import { readSource } from './source/read-source.ts';
+import { parseYaml } from './metadata/yaml.ts';
+import { metaSchema } from './metadata/schema.ts';
+import { NO_OVERRIDES, overridesSchema } from './metadata/overrides.ts';
+import { emitMdast } from './emit/emit-mdast.ts';
+import { fromMdx, textStream, toMdx } from './emit/serialize.ts';
+import { emitRecord } from './emit/emit-record.ts';
+import { checkCoverage } from './check/coverage.ts';
+import { report } from './messages.ts';
+import type { DocTree } from './types.ts';
+import type { DocId, DocumentRecord } from './contract.ts';
+
+export const DOC_ID = /^\d{4}(?:-\d{2}(?:-\d{2})?)?-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export interface DocumentInput {
+  /** The folder name, which is the document id. */
+  id: string;
+  /** Folder path, for messages. */
+  dir: string;
+  source: Uint8Array | null;
+  meta: string | null;
+  overrides: string | null;
+}
+
+export interface CompiledDocument {
+  id: DocId;
+  mdx: string;
+  record: DocumentRecord;
+  files: VFile[];
+  tree: DocTree;
+}
+
+const pipeline = createPipeline().freeze();
+
+/**
+ * Compiles one document. Problems are reported on the returned files (meta.yaml,
+ * overrides.yaml, source.txt); the result is null when any of them is fatal.
+ */
+export function compileDocument(input: DocumentInput): { result: CompiledDocument | null; files: VFile[] } {
+  const sourceFile = new VFile({ path: `${input.dir}/source.txt` });
+  const metaFile = new VFile({ path: `${input.dir}/meta.yaml` });
+  const overridesFile = new VFile({ path: `${input.dir}/overrides.yaml` });
+  const files = [metaFile, overridesFile, sourceFile];
+  if (!DOC_ID.test(input.id)) {
+    report(metaFile, 'doc/id-invalid', `Unexpected document id “${input.id}”: expected YYYY[-MM[-DD]]-slug in lower-case ASCII, e.g. 2023-06-01-moef-global-cluster-press`);
+  }
+  const meta = input.meta === null
+    ? (report(metaFile, 'meta/missing', 'Unexpected missing meta.yaml: every document folder needs one (see README “Adding a document”)'), null)
+    : parseYaml(input.meta, metaSchema, metaFile, { syntax: 'meta/syntax', invalid: 'meta/invalid' });
+  const overrides = input.overrides === null ? NO_OVERRIDES : parseYaml(input.overrides, overridesSchema, overridesFile, { syntax: 'override/invalid', invalid: 'override/invalid' });
+  const text = input.source === null
+    ? (report(sourceFile, 'source/missing', 'Unexpected missing source.txt'), null)
+    : readSource(input.source, sourceFile);
+  if (files.some((f) => f.messages.some((m) => m.fatal)) || !meta || !overrides || text === null) return { result: null, files };
+
+  sourceFile.data = { docId: input.id as DocId, meta, overrides, artifacts: [], preRemoved: sourceFile.data.preRemoved ?? {} };
+  const tree = pipeline.runSync(pipeline.parse(text), sourceFile) as unknown as DocTree;
+  // Overrides are checked against the source file's lines, but reported on overrides.yaml.
+  for (const m of sourceFile.messages.filter((x) => x.ruleId === 'override/unknown-target')) {
+    m.file = overridesFile.path;
+  }
+
+  const mdast = emitMdast(tree);
+  const mdx = toMdx(mdast, stringify({ documentId: input.id }));
+  const expected = textStream(mdast);
+  const actual = textStream(fromMdx(mdx));
+  if (expected !== actual) {
+    let k = 0;
+    while (k < expected.length && expected[k] === actual[k]) k++;
+    report(sourceFile, 'check/roundtrip', `Unexpected MDX round-trip difference at text offset ${k}: expected “${expected.slice(k, k + 30)}”, got “${actual.slice(k, k + 30)}”`);
+  }
+  const removed = checkCoverage(tree, sourceFile);
+  const record = emitRecord(tree, sourceFile, removed);
+  if (files.some((f) => f.messages.some((m) => m.fatal))) return { result: null, files };
+  return { result: { id: input.id as DocId, mdx, record, files, tree }, files };
+}

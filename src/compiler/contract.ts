@@ -1,0 +1,101 @@
+/**
+ * The compiler's output contract: what `src/generated/` holds after `npm run compile`,
+ * and therefore what the site (Astro content collections in `src/content.config.ts`) reads.
+ *
+ *   src/generated/docs/<docId>.mdx        the structured text (MDX, built from mdast)
+ *   src/generated/documents/<docId>.json  DocumentRecord (metadata, TOC, source lines, stats)
+ *
+ * The MDX uses only these components, which the site must provide (see `src/site/components/mdx/`):
+ *
+ *   <Heading id level num? title from to synthetic? />   a section heading (h2…h6), self-closing
+ *   <Para id from to>…</Para>                           a paragraph (markdown phrasing inside)
+ *   <List marker>…</List>                              a 개조식 list level; children are <Item>
+ *   <Item id marker from to role?>…</Item>             a list item; first child a paragraph, then
+ *                                                      nested <List>s; role: "note" | "box"
+ *   <Figure id kind num title from to>…</Figure>       a captioned table or figure (kind 표|그림);
+ *                                                      children: a table, a <Pre>, <Para>s (자료), 주))
+ *   <Table id from to>…</Table>                        wraps a GFM table
+ *   <Pre id from to reason>…</Pre>                     wraps a fenced code block (uninterpretable
+ *                                                      layout, shown verbatim)
+ * Footnotes are GFM footnotes (`[^label]`), rendered by remark-rehype with back-links.
+ * Every `from`/`to` is a 1-based line number of the normalised source (`DocumentRecord.lines`).
+ */
+
+/** A document id: readable, permanent, `YYYY[-MM[-DD]]-slug`. */
+export type DocId = string & { readonly __brand: 'DocId' };
+/** An anchor on a document page: a section number (`IV-1-2`), `L245`, `tbl-2-1`, `fig-5-1`. */
+export type AnchorId = string & { readonly __brand: 'AnchorId' };
+
+export type DatePrecision = 'day' | 'month' | 'quarter' | 'half' | 'year';
+
+export interface TocEntry {
+  id: AnchorId;
+  /** 1 = top level of this document's outline. */
+  depth: number;
+  /** The numbering as written (`Ⅳ.`, `제 2 장`, `(1)`), if any. */
+  num?: string;
+  title: string;
+  line: number;
+  /** True when the heading text is not in the source (an override or a zoning rule named it). */
+  synthetic?: boolean;
+}
+
+export interface CaptionEntry {
+  id: AnchorId;
+  kind: '표' | '그림';
+  num: string;
+  title: string;
+  line: number;
+  /** How the body was rendered. */
+  body: 'table' | 'pre' | 'none';
+}
+
+export interface DocumentMessage {
+  line: number;
+  column?: number;
+  ruleId: string;
+  source: string;
+  message: string;
+  fatal: boolean;
+}
+
+export interface DocumentRecord {
+  id: DocId;
+  title: string;
+  /** True when the title is descriptive (the document's own title is lost). */
+  titleIsDescriptive: boolean;
+  kind: string;
+  /** Korean label for the kind (보도자료, 학위논문 …). */
+  kindLabel: string;
+  issued: { value: string; precision: DatePrecision } | null;
+  issuedNote?: string;
+  publishers: string[] | 'unknown';
+  contributors?: string[];
+  authors: string[] | 'unknown';
+  advisors?: string[];
+  category?: string;
+  summarizes?: { title: string; publishers?: string[]; issued?: string; part?: string };
+  sourceUrl: string | 'unknown';
+  originalFile?: string;
+  toc: TocEntry[];
+  captions: CaptionEntry[];
+  /** The normalised source text, one entry per line (index 0 = line 1). */
+  lines: string[];
+  /** For each source line (index 0 = line 1): the anchor of the block on the document page
+   *  that renders it, or null for blank lines and removed artifacts. */
+  lineAnchors: (string | null)[];
+  /** For each source line: the artifact rule that removed it entirely, if any. */
+  lineArtifacts: (string | null)[];
+  stats: {
+    lines: number;
+    characters: number;
+    blocks: number;
+    headings: number;
+    tables: number;
+    figures: number;
+    footnotes: number;
+    /** Characters removed on purpose, by rule id. */
+    removed: Record<string, number>;
+  };
+  warnings: DocumentMessage[];
+}

@@ -1,0 +1,110 @@
+import type { Root, RootContent, PhrasingContent, Paragraph, TableRow, FootnoteDefinition } from 'mdast';
+import type { MdxJsxFlowElement, MdxJsxTextElement, MdxJsxAttribute } from 'mdast-util-mdx-jsx';
+import type { Block, DocTree, Inline, ItemBlock } from '../types.ts';
+import { noteText } from '../plugins/resolve-footnotes.ts';
+
+/**
+ * Builds the page as an mdast tree with MDX JSX elements (never as a string): text stays
+ * text, and the serialiser escapes `{`, `<`, `*` … by construction. Component contract:
+ * src/compiler/contract.ts. Headings are real markdown headings whose first child is an
+ * `<Anchor>` element; the site's remark plugin moves its id onto the heading.
+ */
+export function emitMdast(tree: DocTree): Root {
+  const children: RootContent[] = [];
+  for (const block of groupItems(tree.children)) children.push(...blockNodes(block));
+  for (const note of tree.footnotes) {
+    const def: FootnoteDefinition = { type: 'footnoteDefinition', identifier: note.label, label: note.label, children: [paragraph([{ type: 'text', span: noteText(note) }])] };
+    children.push(def);
+  }
+  return { type: 'root', children };
+}
+
+type Grouped = Block | { type: 'list'; key: string; items: ItemBlock[] };
+
+function groupItems(blocks: Block[]): Grouped[] {
+  const out: Grouped[] = [];
+  for (const b of blocks) {
+    const last = out.at(-1);
+    if (b.type === 'item') {
+      if (last && last.type === 'list' && last.key === b.key) last.items.push(b);
+      else out.push({ type: 'list', key: b.key, items: [b] });
+    } else out.push(b);
+  }
+  return out;
+}
+
+function blockNodes(block: Grouped): RootContent[] {
+  switch (block.type) {
+    case 'list':
+      return [flow('List', { marker: block.key }, block.items.map(itemNode))];
+    case 'heading': {
+      const level = Math.min(6, (block.depth ?? 1) + 1) as 2 | 3 | 4 | 5 | 6;
+      const anchor: MdxJsxTextElement = { type: 'mdxJsxTextElement', name: 'Anchor', attributes: attrs({ id: block.id!, from: block.from, to: block.to, synthetic: block.synthetic ? 'true' : undefined }), children: [] };
+      const title: PhrasingContent[] = [anchor];
+      if (block.num) title.push({ type: 'text', value: `${block.num.text} ` });
+      title.push(...phrasing(block.title));
+      return [{ type: 'heading', depth: level, children: title }];
+    }
+    case 'para':
+      return [flow('Para', { id: block.id!, from: block.from, to: block.to }, [paragraph(block.content)])];
+    case 'item':
+      return [itemNode(block)];
+    case 'table': {
+      const width = Math.max(...block.rows.map((r) => r.length));
+      const rows: TableRow[] = block.rows.map((r) => ({
+        type: 'tableRow',
+        children: Array.from({ length: width }, (_, k) => ({ type: 'tableCell' as const, children: phrasing(r[k] ?? [], ' ') })),
+      }));
+      return [flow('Table', { id: block.id!, from: block.from, to: block.to }, [{ type: 'table', align: [], children: rows }])];
+    }
+    case 'pre':
+      return [flow('Pre', { id: block.id!, from: block.from, to: block.to, reason: block.reason }, [{ type: 'code', lang: 'text', value: block.lines.map((l) => l.text).join('\n') }])];
+    case 'figure': {
+      const inner = block.children.flatMap((c) => blockNodes(c));
+      return [flow('Figure', { id: block.id!, kind: block.kind, num: block.num, caption: block.caption.map((c) => (c.type === 'fnref' ? '' : c.span.text)).join(''), title: block.title, from: block.from, to: block.to }, inner)];
+    }
+    case 'footnote':
+      return [];
+  }
+}
+
+function itemNode(item: ItemBlock): MdxJsxFlowElement {
+  const children: RootContent[] = [paragraph(item.content)];
+  for (const g of groupItems(item.children)) children.push(...blockNodes(g));
+  return flow('Item', { id: item.id!, marker: item.marker.text, from: item.from, to: item.to, role: item.role }, children);
+}
+
+function paragraph(content: Inline[]): Paragraph {
+  return { type: 'paragraph', children: phrasing(content) };
+}
+
+function phrasing(content: Inline[], join = ''): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  content.forEach((c, k) => {
+    if (k > 0 && join) out.push({ type: 'text', value: join });
+    if (c.type === 'text') out.push({ type: 'text', value: c.span.text });
+    else if (c.type === 'fnref') out.push({ type: 'footnoteReference', identifier: c.label, label: c.label });
+    else out.push({ type: 'link', url: `#${c.target}`, children: [{ type: 'text', value: c.span.text }] });
+  });
+  // Merge adjacent text nodes so the serialiser sees whole runs.
+  const merged: PhrasingContent[] = [];
+  for (const n of out) {
+    const prev = merged.at(-1);
+    if (prev?.type === 'text' && n.type === 'text') prev.value += n.value;
+    else merged.push(n);
+  }
+  return merged;
+}
+
+function flow(name: string, props: Record<string, string | number | undefined>, children: RootContent[]): MdxJsxFlowElement {
+  return { type: 'mdxJsxFlowElement', name, attributes: attrs(props), children: children as MdxJsxFlowElement['children'] };
+}
+
+function attrs(props: Record<string, string | number | undefined>): MdxJsxAttribute[] {
+  return Object.entries(props)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([name, value]) => ({ type: 'mdxJsxAttribute', name, value: String(value) }));
+}
+
+/** Attributes whose values are source text shown to readers (checked like text). */
+export const TEXT_ATTRIBUTES = new Set(['marker', 'caption']);

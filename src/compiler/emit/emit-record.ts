@@ -1,0 +1,91 @@
+import type { VFile } from 'vfile';
+import type { Block, DocTree, HeadingBlock } from '../types.ts';
+import type { AnchorId, CaptionEntry, DocId, DocumentRecord, TocEntry } from '../contract.ts';
+import { KIND_LABELS, precisionOf } from '../metadata/schema.ts';
+import { textOf } from '../plugins/detect-blocks.ts';
+
+/** Builds the document's JSON record: metadata, outline, captions, source lines and provenance maps. */
+export function emitRecord(tree: DocTree, file: VFile, removed: Record<string, number>): DocumentRecord {
+  const meta = file.data.meta!;
+  const lines = tree.lines.map((l) => l.raw);
+  const lineAnchors: (string | null)[] = lines.map(() => null);
+  const toc: TocEntry[] = [];
+  const captions: CaptionEntry[] = [];
+  const counts = { blocks: 0, headings: 0, tables: 0, figures: 0 };
+  const claim = (from: number, to: number, id: string) => {
+    for (let n = from; n <= to; n++) {
+      const line = tree.lines[n - 1];
+      if (line && !line.blank && !line.removed && lineAnchors[n - 1] === null) lineAnchors[n - 1] = id;
+    }
+  };
+  const visit = (blocks: Block[]) => {
+    for (const b of blocks) {
+      counts.blocks++;
+      if (b.type === 'heading') {
+        counts.headings++;
+        toc.push(tocEntry(b));
+      }
+      if (b.type === 'table') counts.tables++;
+      if (b.type === 'item') {
+        // Children first: their lines belong to them, not to the parent item.
+        visit(b.children);
+        claim(b.from, b.to, b.id!);
+        continue;
+      }
+      if (b.type === 'figure') {
+        if (b.kind === '표') counts.tables++;
+        else counts.figures++;
+        captions.push({ id: b.id as AnchorId, kind: b.kind, num: b.num, title: b.title, line: b.from, body: b.children.some((c) => c.type === 'pre') ? 'pre' : 'none' });
+        visit(b.children);
+        claim(b.from, b.to, b.id!);
+        continue;
+      }
+      if (!b.synthetic) claim(b.from, b.to, b.id!);
+    }
+  };
+  for (const note of tree.footnotes) claim(note.from, note.to, `user-content-fn-${note.label}`);
+  visit(tree.children);
+  return {
+    id: file.data.docId!,
+    title: meta.title,
+    titleIsDescriptive: meta.titleIsDescriptive,
+    kind: meta.kind,
+    kindLabel: KIND_LABELS[meta.kind],
+    issued: meta.issued === 'unknown' ? null : { value: meta.issued, precision: precisionOf(meta.issued) },
+    ...(meta.issuedNote ? { issuedNote: meta.issuedNote } : {}),
+    publishers: meta.publishers,
+    ...(meta.contributors ? { contributors: meta.contributors } : {}),
+    authors: meta.authors,
+    ...(meta.advisors ? { advisors: meta.advisors } : {}),
+    ...(meta.category ? { category: meta.category } : {}),
+    ...(meta.summarizes ? { summarizes: meta.summarizes } : {}),
+    sourceUrl: meta.sourceUrl,
+    ...(meta.originalFile ? { originalFile: meta.originalFile } : {}),
+    toc,
+    captions,
+    lines,
+    lineAnchors,
+    lineArtifacts: tree.lines.map((l) => l.removed ?? null),
+    stats: {
+      lines: lines.length,
+      characters: tree.source.length,
+      ...counts,
+      footnotes: tree.footnotes.length,
+      removed,
+    },
+    warnings: file.messages.filter((m) => m.fatal === false).map((m) => ({ line: m.line ?? 0, column: m.column ?? undefined, ruleId: m.ruleId ?? '', source: m.source ?? 'kb', message: m.reason, fatal: false })),
+  };
+}
+
+function tocEntry(h: HeadingBlock): TocEntry {
+  return {
+    id: h.id as AnchorId,
+    depth: h.depth ?? 1,
+    ...(h.num ? { num: h.num.text } : {}),
+    title: textOf(h.title).text,
+    line: h.from,
+    ...(h.synthetic ? { synthetic: true } : {}),
+  };
+}
+
+export type { DocId };

@@ -1,0 +1,39 @@
+import type { Root, Nodes } from 'mdast';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { mdxToMarkdown, mdxFromMarkdown } from 'mdast-util-mdx';
+import { gfmToMarkdown, gfmFromMarkdown } from 'mdast-util-gfm';
+import { mdxjs } from 'micromark-extension-mdxjs';
+import { gfm } from 'micromark-extension-gfm';
+import { TEXT_ATTRIBUTES } from './emit-mdast.ts';
+
+/** Serialises the page tree to MDX (mdast-util-to-markdown with the MDX and GFM extensions). */
+export function toMdx(tree: Root, frontmatter: string): string {
+  const body = toMarkdown(tree, { extensions: [mdxToMarkdown(), gfmToMarkdown()], bullet: '-', fences: true, rule: '-' });
+  return `---\n${frontmatter}---\n\n${body}`;
+}
+
+/** Parses MDX back to mdast, the way @astrojs/mdx will. */
+export function fromMdx(mdx: string): Root {
+  const body = mdx.replace(/^---\n[\s\S]*?\n---\n/, '');
+  return fromMarkdown(body, { extensions: [mdxjs(), gfm()], mdastExtensions: [mdxFromMarkdown(), gfmFromMarkdown()] });
+}
+
+/**
+ * The reader-visible text of a page tree, in order: text, code, footnote labels and the
+ * JSX attributes that carry source text. Used to prove that serialisation lost nothing.
+ */
+export function textStream(tree: Nodes): string {
+  const out: string[] = [];
+  const walk = (node: Nodes) => {
+    if (node.type === 'text' || node.type === 'code' || node.type === 'inlineCode') out.push(node.value);
+    else if (node.type === 'footnoteReference') out.push(`[^${node.label ?? node.identifier}]`);
+    else if (node.type === 'footnoteDefinition') out.push(`[^${node.label ?? node.identifier}]:`);
+    else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      for (const a of node.attributes) if (a.type === 'mdxJsxAttribute' && TEXT_ATTRIBUTES.has(a.name) && typeof a.value === 'string') out.push(a.value);
+    }
+    if ('children' in node) for (const c of node.children) walk(c as Nodes);
+  };
+  walk(tree);
+  return out.join('').replace(/\s+/gu, '');
+}

@@ -1,0 +1,74 @@
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { VFileMessage } from 'vfile-message';
+import { compileDocument, type CompiledDocument } from './compile.ts';
+import { CompileError, formatMessage, report } from './messages.ts';
+import type { DocumentRecord } from './contract.ts';
+
+export { compileDocument } from './compile.ts';
+export { CompileError, formatMessage } from './messages.ts';
+export { RULES } from './rules.ts';
+export type { DocumentRecord } from './contract.ts';
+
+export interface CorpusResult {
+  documents: DocumentRecord[];
+  compiled: CompiledDocument[];
+  warnings: VFileMessage[];
+  /** Milliseconds per document (compile only, without I/O). */
+  timings: Record<string, number>;
+}
+
+/**
+ * Compiles every `content/sources/<doc-id>/` folder under `root` and writes
+ * `src/generated/docs/<id>.mdx` and `src/generated/documents/<id>.json` (or `outDir`).
+ * Throws a CompileError listing every positioned problem when the build must stop.
+ */
+export async function compileCorpus(opts: { root: string; outDir?: string; write?: boolean }): Promise<CorpusResult> {
+  const sourcesDir = path.join(opts.root, 'content', 'sources');
+  const outDir = opts.outDir ?? path.join(opts.root, 'src', 'generated');
+  const entries = (await readdir(sourcesDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const compiled: CompiledDocument[] = [];
+  const errors: VFileMessage[] = [];
+  const warnings: VFileMessage[] = [];
+  const timings: Record<string, number> = {};
+  const hashes = new Map<string, string>();
+  for (const id of entries) {
+    const dir = path.join(sourcesDir, id);
+    const read = async (name: string) => (existsSync(path.join(dir, name)) ? await readFile(path.join(dir, name)) : null);
+    const [source, meta, overrides] = await Promise.all([read('source.txt'), read('meta.yaml'), read('overrides.yaml')]);
+    const rel = path.relative(opts.root, dir);
+    const started = performance.now();
+    const { result, files } = compileDocument({ id, dir: rel, source, meta: meta?.toString('utf8') ?? null, overrides: overrides?.toString('utf8') ?? null });
+    timings[id] = performance.now() - started;
+    if (source) {
+      const hash = createHash('sha256').update(source).digest('hex');
+      const other = hashes.get(hash);
+      if (other) report(files[2]!, 'doc/id-duplicate', `Unexpected duplicate document: the same source text is already in content/sources/${other}/`, 1);
+      hashes.set(hash, id);
+    }
+    for (const f of files) for (const m of f.messages) (m.fatal ? errors : m.fatal === false ? warnings : []).push(m);
+    if (result) compiled.push(result);
+  }
+  if (errors.length > 0) throw new CompileError(errors);
+
+  if (opts.write !== false) {
+    const docsDir = path.join(outDir, 'docs');
+    const recordsDir = path.join(outDir, 'documents');
+    await rm(outDir, { recursive: true, force: true });
+    await mkdir(docsDir, { recursive: true });
+    await mkdir(recordsDir, { recursive: true });
+    await Promise.all(
+      compiled.flatMap((c) => [
+        writeFile(path.join(docsDir, `${c.id}.mdx`), c.mdx),
+        writeFile(path.join(recordsDir, `${c.id}.json`), `${JSON.stringify(c.record, null, 1)}\n`),
+      ]),
+    );
+  }
+  return { documents: compiled.map((c) => c.record), compiled, warnings, timings };
+}
+
+export function formatWarnings(warnings: VFileMessage[]): string {
+  return warnings.map(formatMessage).join('\n');
+}

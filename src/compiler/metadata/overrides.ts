@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/**
+ * Per-document overrides, `content/sources/<doc-id>/overrides.yaml`: declarative data,
+ * reviewed like code, ONLY for information that is absent from the text. Each entry names
+ * a source line and what that line must start with, so an edited source cannot silently
+ * move an override onto the wrong text (rule `override/unknown-target`).
+ */
+export const overridesSchema = z
+  .object({
+    /** Headings that the source lost (e.g. a chapter title missing from a PDF extraction). */
+    headings: z
+      .array(
+        z
+          .object({
+            /** Insert the heading before this source line. */
+            before: z.number().int().positive(),
+            /** The text the line must start with. */
+            expect: z.string().min(1),
+            /** Heading family of an existing heading at the same level (`chapter`, `section`, `roman`, `num`, …) */
+            key: z.string().min(1),
+            /** The number as it would be written, e.g. `제 6 장`. */
+            num: z.string().optional(),
+            title: z.string().min(1),
+            /** Anchor id; default: derived from the number. */
+            id: z.string().regex(/^[A-Za-z][\w-]*$/).optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+    /** Titles for unheaded front or back matter that the zoning rules found. */
+    sections: z
+      .array(
+        z
+          .object({
+            /** The first source line of the unheaded section. */
+            line: z.number().int().positive(),
+            expect: z.string().min(1),
+            title: z.string().min(1),
+            id: z.string().regex(/^[A-Za-z][\w-]*$/),
+          })
+          .strict(),
+      )
+      .default([]),
+    /** Pipe tables whose column count cannot be decided from the text. */
+    tables: z
+      .array(z.object({ line: z.number().int().positive(), expect: z.string().min(1), columns: z.number().int().min(1) }).strict())
+      .default([]),
+  })
+  .strict();
+
+export type Overrides = z.infer<typeof overridesSchema>;
+export const NO_OVERRIDES: Overrides = { headings: [], sections: [], tables: [] };

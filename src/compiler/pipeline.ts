@@ -1,0 +1,46 @@
+import { unified } from 'unified';
+import parseLines from './plugins/parse-lines.ts';
+import cleanPageLabels from './plugins/clean-page-labels.ts';
+import cleanLeadingSpace from './plugins/clean-leading-space.ts';
+import cleanFakeBold from './plugins/clean-fake-bold.ts';
+import cleanPuaGlyphs from './plugins/clean-pua-glyphs.ts';
+import cleanDoubleSpacing from './plugins/clean-double-spacing.ts';
+import detectFootnoteBodies from './plugins/detect-footnote-bodies.ts';
+import detectTables from './plugins/detect-tables.ts';
+import detectCaptions from './plugins/detect-captions.ts';
+import cleanDisplacedBlanks from './plugins/clean-displaced-blanks.ts';
+import detectBlocks from './plugins/detect-blocks.ts';
+import resolveFootnotes from './plugins/resolve-footnotes.ts';
+import resolveHierarchy from './plugins/resolve-hierarchy.ts';
+import resolveXrefs from './plugins/resolve-xrefs.ts';
+import resolveAnchors from './plugins/resolve-anchors.ts';
+
+/**
+ * The compiler, as one ordered list of small plugins (parse → clean → detect → resolve).
+ * Emitting (mdast → MDX, JSON) and the checks run after it, in compile.ts.
+ */
+export function createPipeline() {
+  return (
+    unified()
+      .use(parseLines)
+      // Line-level cleaning. Page labels go first: they sit between the halves of a word.
+      .use(cleanPageLabels)
+      .use(cleanLeadingSpace)
+      // Decoding fake bold must precede everything that reads heading text.
+      .use(cleanFakeBold)
+      .use(cleanPuaGlyphs)
+      .use(cleanDoubleSpacing)
+      // Footnote bodies are set aside before zoning, because some sit inside table zones.
+      .use(detectFootnoteBodies)
+      .use(detectTables)
+      .use(detectCaptions)
+      // Displaced blanks are only repaired outside zones, so zoning comes first.
+      .use(cleanDisplacedBlanks)
+      .use(detectBlocks)
+      // Footnotes before nesting: note lines are removed from the block list first.
+      .use(resolveFootnotes)
+      .use(resolveHierarchy)
+      .use(resolveXrefs)
+      .use(resolveAnchors)
+  );
+}

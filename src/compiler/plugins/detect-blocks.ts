@@ -1,0 +1,299 @@
+import type { VFile } from 'vfile';
+import type { Block, DocTree, FigureBlock, FootnoteBlock, HeadingBlock, Inline, ItemBlock, Line, ParaBlock, PreBlock } from '../types.ts';
+import { concat, slice, synthetic, trim, type Span } from '../text/span.ts';
+import { endsSentence, joinDecision, vocabulary, type Vocabulary } from '../text/join.ts';
+import { report } from '../messages.ts';
+import { CAPTION } from './detect-captions.ts';
+
+/** Heading patterns, by family. `seg` turns the number into an anchor path segment. */
+const HEADINGS: { key: string; re: RegExp; seg: (m: RegExpExecArray) => string }[] = [
+  { key: 'chapter', re: /^(제\s*(\d+)\s*장\.?)\s*(.*)$/u, seg: (m) => m[2]! },
+  { key: 'section', re: /^(제\s*(\d+)\s*절\.?)\s*(.*)$/u, seg: (m) => m[2]! },
+  { key: 'roman', re: /^(([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]+)\s*[.．]?)\s+(.+)$/u, seg: (m) => roman(m[2]!) },
+  { key: 'appendix', re: /^((참고|붙임|별첨)\s*(\d*))\s+(.+)$/u, seg: (m) => `ref${m[3] || ''}` },
+  { key: 'num', re: /^((\d{1,2})\s*\.)\s*(?![\d.])(.+)$/u, seg: (m) => m[2]! },
+  { key: 'ganada', re: /^(([가-하])\s*\.)\s*(.+)$/u, seg: (m) => GANADA[m[2]!] ?? m[2]! },
+  { key: 'paren', re: /^(\((\d{1,2})\))\s*(.+)$/u, seg: (m) => m[2]! },
+];
+const GANADA: Record<string, string> = { 가: 'ga', 나: 'na', 다: 'da', 라: 'ra', 마: 'ma', 바: 'ba', 사: 'sa', 아: 'a', 자: 'ja', 차: 'cha', 카: 'ka', 타: 'ta', 파: 'pa', 하: 'ha' };
+function roman(r: string): string {
+  const map: Record<string, string> = { Ⅰ: 'I', Ⅱ: 'II', Ⅲ: 'III', Ⅳ: 'IV', Ⅴ: 'V', Ⅵ: 'VI', Ⅶ: 'VII', Ⅷ: 'VIII', Ⅸ: 'IX', Ⅹ: 'X', Ⅺ: 'XI', Ⅻ: 'XII' };
+  return [...r].map((c) => map[c] ?? c).join('');
+}
+
+/** 개조식 markers, by family. The family decides nesting (detect-hierarchy). */
+const MARKERS: { key: string; re: RegExp }[] = [
+  { key: '***', re: /^\*\*\*(?=\s|\S)/u },
+  { key: '**', re: /^\*\*(?!\*)/u },
+  { key: '*', re: /^\*(?!\*)/u },
+  { key: '」', re: /^\d{1,2}」/u },
+  { key: '※', re: /^※/u },
+  { key: '□', re: /^[□■▣]/u },
+  { key: '◇', re: /^[◇◆]/u },
+  { key: 'ㅇ', re: /^(?:[ㅇ○❍◯]|o(?=\s))/u },
+  { key: '●', re: /^●/u },
+  { key: '▪', re: /^[▪▫◾◽]/u },
+  { key: '•', re: /^[•◦∘]/u },
+  { key: '▶', re: /^[▶►▸▷]/u },
+  { key: '-', re: /^[-–‐](?=\s*[가-힣A-Za-z0-9(「‘“'"])(?!\s*-\s*-)/u },
+  { key: '·', re: /^[·‧․ㆍ](?=\s?[가-힣])/u },
+  { key: '➊', re: /^[➊-➓❶-❿]/u },
+  { key: '①', re: /^[①-⑳]/u },
+  { key: '△', re: /^[△▲]/u },
+  { key: '1)', re: /^\d{1,2}\)(?=\S)/u },
+  { key: '가)', re: /^[가-하]\)(?=\s)/u },
+];
+const LABEL = /^\(([^()]{1,15})\)\s+(?=\S)/u;
+
+export interface Classified {
+  kind: 'heading' | 'item' | 'caption' | 'text';
+  key?: string;
+  match?: RegExpExecArray;
+}
+
+/**
+ * Groups the lines outside zones into blocks: headings, 개조식 items, footnote notes and
+ * paragraphs, joining hard-wrapped lines (rule clean/line-join). Zoned tables and captioned
+ * figures are placed at their first line.
+ */
+export default function detectBlocks() {
+  return (tree: DocTree, file: VFile) => {
+    const { lines } = tree;
+    const vocab = vocabulary(lines.filter((l) => !l.blank && !l.removed).map((l) => l.text.text));
+    const boldHeadings = lines.filter((l) => l.bold && matchHeading(l.text.text)).length >= 3;
+    const wrapped = isWrapped(lines);
+    const blocks: Block[] = [];
+    const footnotes = new Map<string, FootnoteBlock>();
+    let open: (ParaBlock | ItemBlock | HeadingBlock) | null = null;
+    let openText: Span | null = null;
+    let lastLine: Line | null = null;
+    const zonesById = new Map((tree.zones ?? []).map((z) => [z.id, z]));
+    const overrideHeadings = new Map(file.data.overrides!.headings.map((h) => [h.before, h]));
+    const overrideSections = new Map(file.data.overrides!.sections.map((s) => [s.line, s]));
+
+    const close = () => {
+      if (open && openText) setContent(open, openText);
+      open = null;
+      openText = null;
+    };
+
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      for (const [at, kind] of [[overrideHeadings.get(line.n), 'heading'], [overrideSections.get(line.n), 'section']] as const) {
+        if (!at) continue;
+        if (!line.text.text.startsWith(at.expect) && !line.raw.trimStart().startsWith(at.expect)) {
+          report(file, 'override/unknown-target', `Unexpected text at line ${line.n}: the override expects it to start with “${at.expect}”`, line.n);
+          continue;
+        }
+        close();
+        const h: HeadingBlock = kind === 'heading' && 'key' in at
+          ? { type: 'heading', key: at.key, seg: at.id ?? (at.num ? segOf(at.key, at.num) : undefined), num: at.num ? synthetic(at.num) : undefined, title: [{ type: 'text', span: synthetic(at.title) }], synthetic: true, from: line.n, to: line.n, id: at.id }
+          : { type: 'heading', key: 'zone', seg: at.id, title: [{ type: 'text', span: synthetic(at.title) }], synthetic: true, from: line.n, to: line.n, id: at.id };
+        blocks.push(h);
+      }
+      if (line.removed) continue;
+      if (line.blank) {
+        if (!line.soft) close();
+        continue;
+      }
+      if (line.footnote) {
+        // Numbered footnote bodies set aside by detect-footnote-bodies.
+        const fn = footnotes.get(line.footnote);
+        if (fn) {
+          fn.to = line.n;
+          fn.content = [{ type: 'text', span: joinSpans(textOf(fn.content), line.text, vocab) }];
+        } else {
+          const m = /^(\d{1,2})\)/u.exec(line.text.text)!;
+          const note: FootnoteBlock = { type: 'footnote', label: line.footnote, key: '1)', marker: slice(line.text, 0, m[0].length), content: [{ type: 'text', span: trim(slice(line.text, m[0].length)) }], from: line.n, to: line.n };
+          footnotes.set(line.footnote, note);
+          tree.footnotes.push(note);
+        }
+        continue;
+      }
+      if (line.zone !== undefined) {
+        close();
+        const table = tree.tables?.get(line.n);
+        if (table) blocks.push(table);
+        const zone = zonesById.get(line.zone);
+        if (zone && zone.caption === line) blocks.push(figureOf(zone, vocab));
+        continue;
+      }
+      const c = classify(line, boldHeadings, lastLine);
+      const breakHere = line.breakBefore || (line.blockStart && !wrapped);
+      if (c.kind === 'heading') {
+        close();
+        const m = c.match!;
+        const numText = m[1]!;
+        const num = slice(line.text, 0, numText.length);
+        const rest = trim(slice(line.text, numText.length));
+        const h: HeadingBlock = { type: 'heading', key: c.key!, num, seg: HEADINGS.find((p) => p.key === c.key)!.seg(m), title: [{ type: 'text', span: rest }], from: line.n, to: line.n };
+        blocks.push(h);
+        // A wrapped bold heading continues on the next bold line that is not a heading itself.
+        const next = lines[i + 1];
+        if (next && next.bold && !next.blank && !matchHeading(next.text.text) && line.bold) {
+          h.title = [{ type: 'text', span: joinSpans(rest, next.text, vocab) }];
+          h.to = next.n;
+          i++;
+        }
+        lastLine = line;
+        continue;
+      }
+      if (c.kind === 'item') {
+        close();
+        const m = c.match!;
+        const marker = slice(line.text, 0, m[0].length);
+        const item: ItemBlock = { type: 'item', key: c.key!, marker, content: [], children: [], from: line.n, to: line.n };
+        if (c.key === '*' || c.key === '**' || c.key === '***' || c.key === '」') item.role = 'note';
+        if (c.key === '※') item.role = 'box';
+        blocks.push(item);
+        open = item;
+        openText = trim(slice(line.text, m[0].length));
+        lastLine = line;
+        continue;
+      }
+      // Plain text: continue the open block or start a paragraph.
+      if (open && openText !== null && !breakHere && (wrapped || !endsSentence(openText.text) || open.type === 'item')) {
+        openText = joinSpans(openText, line.text, vocab);
+        open.to = line.n;
+      } else {
+        close();
+        const para: ParaBlock = { type: 'para', content: [], from: line.n, to: line.n };
+        blocks.push(para);
+        open = para;
+        openText = line.text;
+      }
+      lastLine = line;
+    }
+    close();
+    tree.children = mergeDanglingParagraphs(blocks, vocab);
+  };
+}
+
+function setContent(block: ParaBlock | ItemBlock | HeadingBlock, span: Span) {
+  if (block.type === 'heading') block.title = [{ type: 'text', span }];
+  else block.content = [{ type: 'text', span }];
+}
+
+export function textOf(content: Inline[]): Span {
+  return concat(...content.map((c) => (c.type === 'fnref' ? c.marker : c.span)));
+}
+
+function joinSpans(a: Span, b: Span, vocab: Vocabulary): Span {
+  if (!a.text) return b;
+  return joinDecision(a.text, b.text, vocab) === 'space' ? concat(a, synthetic(' '), b) : concat(a, b);
+}
+
+export function matchHeading(text: string): { key: string; match: RegExpExecArray } | null {
+  for (const p of HEADINGS) {
+    const m = p.re.exec(text);
+    if (m) return { key: p.key, match: m };
+  }
+  return null;
+}
+
+function segOf(key: string, num: string): string | undefined {
+  const h = HEADINGS.find((p) => p.key === key);
+  const m = h?.re.exec(`${num} x`);
+  return m && h ? h.seg(m) : undefined;
+}
+
+function classify(line: Line, boldHeadings: boolean, prev: Line | null): Classified {
+  const text = line.text.text;
+  if (CAPTION.test(text)) return { kind: 'caption' };
+  const h = matchHeading(text);
+  if (h) {
+    const short = text.length <= 60 && !/(?:다|함|음|임|됨)\.$/u.test(text) && !/[,:]$/u.test(text);
+    const eligible = boldHeadings
+      ? line.bold || ((h.key === 'chapter' || h.key === 'section') && text.length < 30)
+      : short && (h.key !== 'num' || text.length <= 45) && (h.key !== 'appendix' || text.length <= 50);
+    if (eligible) return { kind: 'heading', key: h.key, match: h.match };
+  }
+  for (const mk of MARKERS) {
+    const m = mk.re.exec(text);
+    if (m) return { kind: 'item', key: mk.key, match: m };
+  }
+  // A parenthesised label opening a line (`(산단) …`) is an item when it starts a block.
+  const label = LABEL.exec(text);
+  if (label && /[가-힣A-Za-z]/u.test(label[1]!) && !/[,;]|\d{4}/u.test(label[1]!) && (!prev || prev.n !== line.n - 1 || prev.blank)) {
+    return { kind: 'item', key: 'label', match: /^/u.exec(text)! };
+  }
+  return { kind: 'text' };
+}
+
+/**
+ * A document is hard-wrapped when most adjacent text lines break mid-sentence; then a line
+ * ending a sentence does not end the paragraph (the wrap just fell there).
+ */
+function isWrapped(lines: Line[]): boolean {
+  let pairs = 0;
+  let open = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const a = lines[i]!;
+    const b = lines[i + 1]!;
+    if (a.blank || b.blank || a.removed || b.removed || a.zone !== undefined || b.zone !== undefined) continue;
+    pairs++;
+    if (!endsSentence(a.text.text)) open++;
+  }
+  return pairs >= 20 && open / pairs >= 0.6;
+}
+
+/**
+ * A paragraph that ends mid-sentence followed (across blank lines) by one that continues it
+ * is one paragraph: page breaks in extractions insert such blanks (`뒷받침` / `하기 위해`).
+ */
+function mergeDanglingParagraphs(blocks: Block[], vocab: Vocabulary): Block[] {
+  const out: Block[] = [];
+  for (const b of blocks) {
+    const prev = out.at(-1);
+    if (prev?.type === 'para' && b.type === 'para') {
+      const a = textOf(prev.content);
+      const next = textOf(b.content);
+      if (a.text.length >= 40 && !endsSentence(a.text) && /^[가-힣]/u.test(next.text) && joinDecision(a.text, next.text, vocab) === 'none' && /^(?:[가-힣]{1,3}(?:\s|$)|하|되|다)/u.test(next.text)) {
+        prev.content = [{ type: 'text', span: concat(a, next) }];
+        prev.to = b.to;
+        prev.merged = [...(prev.merged ?? []), b.from];
+        continue;
+      }
+    }
+    out.push(b);
+  }
+  return out;
+}
+
+function figureOf(zone: NonNullable<DocTree['zones']>[number], vocab: Vocabulary): FigureBlock {
+  const m = CAPTION.exec(zone.caption.text.text)!;
+  const titleStart = zone.caption.text.text.length - m[4]!.length;
+  const children: Block[] = [];
+  const body = zone.body.filter((l) => !l.footnote);
+  if (body.length) {
+    const pre: PreBlock = { type: 'pre', lines: body.map((l) => l.text), reason: zone.kind === '표' ? 'flattened-table' : 'figure-labels', from: body[0]!.n, to: body.at(-1)!.n };
+    children.push(pre);
+  }
+  for (const group of zone.notes) {
+    let span = group[0]!.text;
+    for (const l of group.slice(1)) span = joinSpans(span, l.text, vocab);
+    children.push({ type: 'para', content: [{ type: 'text', span }], from: group[0]!.n, to: group.at(-1)!.n });
+  }
+  return {
+    type: 'figure',
+    kind: zone.kind,
+    num: zone.num,
+    title: m[4]!.trim(),
+    caption: [{ type: 'text', span: zone.caption.text }],
+    children,
+    from: zone.caption.n,
+    to: zone.end + 1,
+    id: `${zone.kind === '표' ? 'tbl' : 'fig'}-${zone.num}`,
+    titleStart,
+  } as FigureBlock;
+}
+
+declare module '../types.ts' {
+  interface ParaBlock {
+    /** First lines of paragraphs merged into this one (they keep their anchors). */
+    merged?: number[];
+  }
+  interface FigureBlock {
+    titleStart?: number;
+  }
+}

@@ -1,0 +1,58 @@
+import type { DocTree, Line } from '../types.ts';
+
+const BODY = /^(\d{1,2})\) (?=\S)/u;
+const MARKER = /(?<=[가-힣A-Za-z.)’”])(\d{1,2})\)(?!\d)/gu;
+const BODY_END = /(?:재구성|재정리|재인용|[.。]|지식)$/u;
+
+/**
+ * Finds numbered footnote bodies that PDF extraction dropped into the running text
+ * (`2) 나경환, 정규채(2004), …` between two halves of a sentence, seed-004 R8). A body is
+ * claimed only when its number is the next one expected and its marker `N)` was already
+ * seen glued to a word (`말한다.1)`), so table row labels like `1)미션과` are left alone.
+ * Claimed lines are set aside; the text around them joins up again.
+ */
+export default function detectFootnoteBodies() {
+  return (tree: DocTree) => {
+    const { lines } = tree;
+    const seen = new Set<number>();
+    let expected = 1;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (line.blank || line.removed) continue;
+      const body = BODY.exec(line.text.text);
+      if (body && Number(body[1]) === expected && seen.has(expected)) {
+        const label = String(expected);
+        line.footnote = label;
+        // Continuation lines: until a blank, a page label, a block start or the next body;
+        // one blank is allowed when the body clearly has not ended yet.
+        let j = i + 1;
+        let last: Line = line;
+        while (j < lines.length) {
+          const next = lines[j]!;
+          if (next.removed) break;
+          if (next.blank) {
+            const after = lines[j + 1];
+            if (!BODY_END.test(last.text.text) && after && !after.blank && !after.removed && !after.blockStart && !BODY.test(after.text.text) && !next.soft) {
+              j++;
+              continue;
+            }
+            break;
+          }
+          if (next.blockStart || BODY.test(next.text.text) || next.zone !== undefined && next.zone !== line.zone) break;
+          if (BODY_END.test(last.text.text)) break;
+          next.footnote = label;
+          last = next;
+          j++;
+        }
+        expected++;
+        i = j - 1;
+        continue;
+      }
+      if (line.footnote) continue;
+      for (const m of line.text.text.matchAll(MARKER)) {
+        const n = Number(m[1]);
+        if (n === expected || n === expected + 1) seen.add(n);
+      }
+    }
+  };
+}

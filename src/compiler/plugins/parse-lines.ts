@@ -1,0 +1,19 @@
+import type { Processor } from 'unified';
+import type { DocTree, Line } from '../types.ts';
+import { spanAt } from '../text/span.ts';
+
+/** unified parser: the normalised source text → a tree of lines with offsets. */
+export default function parseLines(this: Processor) {
+  this.parser = (doc: string): DocTree => {
+    const lines: Line[] = [];
+    let start = 0;
+    const parts = doc.split('\n');
+    // A final newline does not make an extra line.
+    if (parts.length > 1 && parts.at(-1) === '') parts.pop();
+    parts.forEach((raw, i) => {
+      lines.push({ n: i + 1, start, raw, text: spanAt(raw, start), blank: raw.trim() === '' });
+      start += raw.length + 1;
+    });
+    return { type: 'root', source: doc, lines, children: [], footnotes: [] };
+  };
+}

@@ -1,0 +1,82 @@
+import type { VFile } from 'vfile';
+import type { Block, DocTree, HeadingBlock, ItemBlock } from '../types.ts';
+import { synthetic } from '../text/span.ts';
+import { report } from '../messages.ts';
+import { textOf } from './detect-blocks.ts';
+
+/**
+ * Decides the outline and the 개조식 nesting from the order in which marker families first
+ * appear (korean-conventions.md): a family already open closes everything below it (a
+ * sibling); a new family opens one level deeper. Headings get their depth this way
+ * (제N장 → 제N절 → 1. → 가. → (1), or Ⅳ → 1. → (1)), and items nest under each heading.
+ * Also zones a trailing English abstract (rule structure/english-abstract).
+ */
+export default function resolveHierarchy() {
+  return (tree: DocTree, file: VFile) => {
+    zoneEnglishAbstract(tree);
+    const headingStack: HeadingBlock[] = [];
+    const out: Block[] = [];
+    let listStack: ItemBlock[] = [];
+    for (const block of tree.children) {
+      if (block.type === 'heading') {
+        listStack = [];
+        if (block.key === 'zone') {
+          headingStack.length = 0;
+          block.depth = 1;
+        } else {
+          const at = headingStack.findIndex((h) => h.key === block.key);
+          if (at >= 0) headingStack.length = at;
+          headingStack.push(block);
+          block.depth = headingStack.length;
+          if (!block.id && block.seg) block.id = headingStack.map((h) => h.seg ?? 'x').join('-');
+        }
+        out.push(block);
+        continue;
+      }
+      if (block.type === 'item') {
+        const at = listStack.findIndex((it) => it.key === block.key);
+        if (at >= 0) listStack.length = at;
+        const parent = listStack.at(-1);
+        if (parent) parent.children.push(block);
+        else out.push(block);
+        listStack.push(block);
+        continue;
+      }
+      listStack = [];
+      out.push(block);
+    }
+    tree.children = out;
+    void file;
+    void report;
+  };
+}
+
+function zoneEnglishAbstract(tree: DocTree) {
+  const blocks = tree.children;
+  let start = blocks.length;
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const b = blocks[i]!;
+    if (b.type !== 'para' || !isLatin(textOf(b.content).text)) break;
+    start = i;
+  }
+  if (start >= blocks.length || start === 0) return;
+  const hasKorean = blocks.slice(0, start).some((b) => b.type === 'para' && /[가-힣]/u.test(textOf(b.content).text));
+  if (!hasKorean) return;
+  const first = blocks[start]!;
+  const heading: HeadingBlock = { type: 'heading', key: 'zone', seg: 'abstract-en', id: 'abstract-en', title: [{ type: 'text', span: synthetic('Abstract') }], synthetic: true, from: first.from, to: first.from, rule: 'structure/english-abstract' };
+  blocks.splice(start, 0, heading);
+}
+
+function isLatin(text: string): boolean {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  if (letters.length < 40) return false;
+  const ascii = letters.filter((c) => /[A-Za-z]/.test(c)).length;
+  return ascii / letters.length >= 0.8;
+}
+
+declare module '../types.ts' {
+  interface HeadingBlock {
+    /** The rule that created a synthetic heading. */
+    rule?: string;
+  }
+}

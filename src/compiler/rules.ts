@@ -1,0 +1,51 @@
+/**
+ * Every rule the compiler applies or reports, by id. The README's "Compiler rules" and
+ * "Errors" sections list the same ids (a test keeps them in step). Messages carry
+ * `source: 'kb'` and one of these ids, so `file:line:column kb:rule-id` finds the doc.
+ */
+export const RULES = {
+  // Input errors: the build stops.
+  'meta/missing': { severity: 'error', doc: 'The document folder has no meta.yaml.' },
+  'meta/syntax': { severity: 'error', doc: 'meta.yaml is not valid YAML.' },
+  'meta/invalid': { severity: 'error', doc: 'A meta.yaml field is missing, of the wrong type or not allowed.' },
+  'source/missing': { severity: 'error', doc: 'The document folder has no source.txt.' },
+  'source/empty': { severity: 'error', doc: 'source.txt holds no text (empty or only white space).' },
+  'source/binary': { severity: 'error', doc: 'source.txt is not UTF-8 text (NUL bytes or invalid byte sequences).' },
+  'doc/id-invalid': { severity: 'error', doc: 'The folder name is not a valid document id (`YYYY[-MM[-DD]]-slug`, lower-case ASCII).' },
+  'doc/id-duplicate': { severity: 'error', doc: 'Two documents resolve to the same id, or two source folders hold the same text.' },
+  'override/invalid': { severity: 'error', doc: 'overrides.yaml is not valid (syntax or schema).' },
+  'override/unknown-target': { severity: 'error', doc: 'An override names a line that does not exist or that does not hold what the override expects.' },
+  'check/coverage': { severity: 'error', doc: 'Source characters are neither in the output nor a documented removed artifact; the lines are listed.' },
+  'check/roundtrip': { severity: 'error', doc: 'The emitted MDX does not parse back to the same text (a serialiser bug); the first difference is shown.' },
+  'check/anchor-duplicate': { severity: 'error', doc: 'Two blocks of a document would get the same anchor.' },
+  // Normalisation (whole-file, before parsing).
+  'source/bom': { severity: 'artifact', doc: 'A byte-order mark at the start is removed.' },
+  'source/newline': { severity: 'info', doc: 'CRLF and CR line endings become LF (white space only).' },
+  'source/nfc': { severity: 'info', doc: 'Text is normalised to Unicode NFC (decomposed Hangul jamo become syllables).' },
+  // Cleaning artifacts: removed characters are counted by rule in every build.
+  'clean/page-label': { severity: 'artifact', doc: 'A line holding only a page label (`- xiii -`, `- 12 -`) is removed; the text around it is joined as one paragraph.' },
+  'clean/fake-bold': { severity: 'artifact', doc: 'Fake-bold text (every glyph or run written 4×) is decoded to one copy; only when every token of the line is a 4× sequence and the line has a letter, so `- - - -` cells survive.' },
+  'clean/leading-space': { severity: 'info', doc: 'Leading spaces mark a block start (page top), not a word break; they never become a joining space.' },
+  'clean/pua-glyph': { severity: 'artifact', doc: 'A private-use glyph (HWP box bullets such as U+F000) used as a marker is shown as ■; the original is kept in the source view.' },
+  'clean/double-spacing': { severity: 'info', doc: 'In a double-spaced run (text and blank lines alternating, most text lines not ending a sentence) the blank lines are soft breaks.' },
+  'clean/displaced-blank': { severity: 'info', doc: 'A blank line displaced one line down into the next paragraph is moved back (seed-004 R7).' },
+  'clean/line-join': { severity: 'info', doc: 'Hard-wrapped lines are joined with or without a space by the document-vocabulary and particle rules.' },
+  'clean/footnote-marker': { severity: 'artifact', doc: 'A footnote marker in running text (`말한다.1)`, `관리계획*`, `추가1」`) becomes a footnote reference; the marker characters are replaced by the rendered reference.' },
+  'clean/table-pipe': { severity: 'artifact', doc: 'The `|` cell separators of a pipe table, and `[표]`/`[/표]` fences, become table structure.' },
+  // Structure.
+  'structure/heading': { severity: 'info', doc: 'Heading patterns (제N장, 제N절, Ⅳ., 1., 가., (1), 참고 N) on bold lines, or on short lines when the document has no bold headings; levels by order of first appearance.' },
+  'structure/list': { severity: 'info', doc: '개조식 markers (□ ㅇ ○ ▪ - • ▶ ➊ ① ※ …) become nested lists; nesting by order of first appearance under each heading.' },
+  'structure/footnote': { severity: 'info', doc: 'Footnote bodies (`1) …` continuing the numbering, `* …`, `** …`, `1」 …`) become footnotes attached at their marker.' },
+  'structure/table': { severity: 'info', doc: 'Tab-separated rows, `|`-terminated cells, and `[표]` blocks become tables.' },
+  'structure/caption': { severity: 'info', doc: '`<표 n-n>` / `<그림 n-n>` captions open an anchored figure that runs to its `자료)` source lines; in-text references link to it.' },
+  'structure/flattened-table': { severity: 'warning', doc: 'A captioned table whose cells cannot be recovered is shown verbatim in a marked preformatted block.' },
+  'structure/english-abstract': { severity: 'info', doc: 'A trailing run of mostly-Latin paragraphs after Korean text becomes an "Abstract" section.' },
+  'structure/front-matter': { severity: 'info', doc: 'Unheaded text before the first heading becomes a front-matter section.' },
+  'structure/table-ambiguous': { severity: 'warning', doc: 'A pipe table whose column count cannot be decided; an override can set it.' },
+  'structure/footnote-unmatched': { severity: 'warning', doc: 'A footnote body without a marker (or a marker without a body); the body is attached to the block above.' },
+  'structure/replacement-char': { severity: 'warning', doc: 'The source holds U+FFFD (a character lost before it reached us); kept and flagged.' },
+} as const satisfies Record<string, { severity: 'error' | 'warning' | 'artifact' | 'info'; doc: string }>;
+
+export type RuleId = keyof typeof RULES;
+
+export const README_ERRORS_URL = 'README.md#errors';

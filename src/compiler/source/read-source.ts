@@ -1,0 +1,49 @@
+import type { VFile } from 'vfile';
+import { report } from '../messages.ts';
+
+/**
+ * Decodes and normalises a source file: rejects binary input, removes a BOM, turns CRLF/CR
+ * into LF and normalises to NFC. Offsets used everywhere else refer to the returned text.
+ */
+export function readSource(bytes: Uint8Array, file: VFile): string | null {
+  if (bytes.includes(0)) {
+    report(file, 'source/binary', 'Unexpected NUL byte: source.txt must be UTF-8 text, not a binary file', 1);
+    return null;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    const line = lineOfInvalidByte(bytes);
+    report(file, 'source/binary', 'Unexpected invalid UTF-8 sequence: save source.txt as UTF-8', line);
+    return null;
+  }
+  if (text.startsWith('\uFEFF')) {
+    text = text.slice(1);
+    file.data.preRemoved = { ...file.data.preRemoved, 'source/bom': 1 };
+  }
+  text = text.replace(/\r\n?/g, '\n').normalize('NFC');
+  if (!/\S/u.test(text)) {
+    report(file, 'source/empty', 'Unexpected empty source: source.txt holds no text', 1);
+    return null;
+  }
+  return text;
+}
+
+function lineOfInvalidByte(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      try {
+        decoder.decode(bytes.subarray(start, i));
+      } catch {
+        return line;
+      }
+      line++;
+      start = i + 1;
+    }
+  }
+  return 1;
+}

@@ -1,0 +1,73 @@
+/**
+ * Joining hard-wrapped lines (rule `clean/line-join`). Korean PDF extractions wrap
+ * character by character, so a break can fall inside a word (`전` + `체기업의`) or at a
+ * word boundary (`중소기업의` + `토대`); both look the same. The decision uses the
+ * document's own vocabulary first, then particles and punctuation (seed-004-map.md R10).
+ */
+const SENTENCE_END = /(?:[.,;:?!。]|[다요음함임됨봄]\.?)["'’”)\]」』]*$/u;
+const HANGUL = /[가-힣]/u;
+const LATIN_DIGIT = /[A-Za-z0-9%]/;
+const PARTICLE_START = /^(?:의|을|를|은|는|이|가|에|에서|와|과|로|으로|도|고|며|서|한|된|적|다|하고|하여|및)(?=$|[\s,.)])/u;
+const ENDS_WITH_PARTICLE = /(?:의|을|를|은|는|가|에|에서|와|과|로|으로|도|며|고|해|통해|하여|하고|및|등)$/u;
+const DETERMINER = /^(?:어느|그|이|저|각|세|두|한|약|총|및|또는|등)$/u;
+
+export interface Vocabulary {
+  has(token: string): boolean;
+}
+
+/** Builds the vocabulary of whole tokens (whitespace-separated, bare of punctuation). */
+export function vocabulary(lines: readonly string[]): Vocabulary {
+  const set = new Set<string>();
+  for (const line of lines) {
+    for (const raw of line.split(/\s+/u)) {
+      const t = bare(raw);
+      if (t) set.add(t);
+    }
+  }
+  return set;
+}
+
+function bare(token: string): string {
+  return token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+}
+
+export type JoinDecision = 'space' | 'none';
+
+/**
+ * Decides how the previous line `a` and the next line `b` (both trimmed) are joined.
+ * Returns 'space' to join with one space, 'none' to concatenate.
+ */
+export function joinDecision(a: string, b: string, vocab: Vocabulary): JoinDecision {
+  if (!a || !b) return 'space';
+  const aLast = a.at(-1)!;
+  const bFirst = b[0]!;
+  if (/[.,;:?!]["'’”)\]」]*$/u.test(a)) return 'space';
+  if (LATIN_DIGIT.test(aLast) && LATIN_DIGIT.test(bFirst)) return 'space';
+  if (bFirst === '(') return 'none';
+  if (/[가-힣A-Za-z][-/~～]$/u.test(a)) return 'none';
+  if (/^다(?=[.,\s]|$)/u.test(b)) return 'none';
+  if (/^[)\]」』’”,.]/u.test(b)) return 'none';
+  if (HANGUL.test(aLast) && HANGUL.test(bFirst)) {
+    const aTok = bare(a.split(/\s+/u).at(-1)!);
+    const bTok = bare(b.split(/\s+/u)[0]!);
+    const aTail = aTok.match(/[가-힣]+$/u)?.[0] ?? aTok;
+    const bHead = bTok.match(/^[가-힣]+/u)?.[0] ?? bTok;
+    if (DETERMINER.test(aTok)) return 'space';
+    if (vocab.has(aTok + bTok) || vocab.has(aTail + bHead)) return 'none';
+    if (PARTICLE_START.test(b)) return 'none';
+    if (ENDS_WITH_PARTICLE.test(aTok) && aTok.length >= 2 && vocab.has(aTok) && vocab.has(bTok)) return 'space';
+    if (vocab.has(aTok) && vocab.has(bTok) && aTok.length >= 2 && bTok.length >= 2) return 'space';
+    return 'none';
+  }
+  // Hangul next to Latin/digits, brackets and symbols: Korean attaches them without a space
+  // only when the wrap clearly fell inside a token; otherwise keep the words apart.
+  if (HANGUL.test(aLast) && /[A-Za-z0-9]/.test(bFirst)) return 'space';
+  if (/[A-Za-z0-9)]/.test(aLast) && HANGUL.test(bFirst)) {
+    return PARTICLE_START.test(b) || /^[가-힣]{1,2}(?=[\s,.)]|$)/u.test(b) ? 'none' : 'space';
+  }
+  return 'space';
+}
+
+export function endsSentence(text: string): boolean {
+  return SENTENCE_END.test(text.trimEnd());
+}

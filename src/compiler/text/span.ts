@@ -1,0 +1,57 @@
+/**
+ * A Span is text with provenance: `map[i]` is the offset in the normalised source of
+ * character `text[i]`, or -1 for a character the compiler inserted (a joining space).
+ * Every transformation of source text goes through these helpers so that the coverage
+ * check (check/coverage.ts) can prove that each source character reached the output.
+ */
+export interface Span {
+  readonly text: string;
+  readonly map: readonly number[];
+}
+
+export const EMPTY: Span = { text: '', map: [] };
+
+export function spanAt(text: string, start: number): Span {
+  const map = new Array<number>(text.length);
+  for (let i = 0; i < text.length; i++) map[i] = start + i;
+  return { text, map };
+}
+
+export function slice(s: Span, from: number, to = s.text.length): Span {
+  return { text: s.text.slice(from, to), map: s.map.slice(from, to) };
+}
+
+export function concat(...parts: Span[]): Span {
+  let text = '';
+  const map: number[] = [];
+  for (const p of parts) {
+    text += p.text;
+    for (const m of p.map) map.push(m);
+  }
+  return { text, map };
+}
+
+/** Inserted text (not from the source): a joining space, a synthetic title. */
+export function synthetic(text: string): Span {
+  return { text, map: new Array<number>(text.length).fill(-1) };
+}
+
+export function trim(s: Span): Span {
+  const start = s.text.length - s.text.trimStart().length;
+  const end = s.text.trimEnd().length;
+  return start >= end ? EMPTY : slice(s, start, end);
+}
+
+/** Source offsets of the non-whitespace characters a span carries. */
+export function offsets(s: Span): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < s.text.length; i++) if (s.map[i] >= 0 && !/\s/u.test(s.text[i]!)) out.push(s.map[i]!);
+  return out;
+}
+
+/** Matches a regex at the start of a span and splits it there. */
+export function splitMatch(s: Span, re: RegExp): { match: RegExpExecArray; head: Span; rest: Span } | null {
+  const m = re.exec(s.text);
+  if (!m || m.index !== 0) return null;
+  return { match: m, head: slice(s, 0, m[0].length), rest: slice(s, m[0].length) };
+}

@@ -1,0 +1,100 @@
+/**
+ * Content collections over the compiler's output (see `src/compiler/contract.ts`).
+ * The schemas mirror the contract so a compiler/site mismatch fails the build with a
+ * field-level message instead of rendering `undefined`.
+ */
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+
+/** Keep the file name as the id, exactly (the default slugifier could alter a DocId). */
+const idFromFileName = ({ entry }: { entry: string }) => entry.replace(/\.(mdx|json)$/, '');
+
+const datePrecision = z.enum(['day', 'month', 'quarter', 'half', 'year']);
+/** A list of names, or `'unknown'` when the source does not say. */
+const namesOrUnknown = z.union([z.array(z.string()), z.literal('unknown')]);
+
+const tocEntry = z.object({
+  id: z.string(),
+  depth: z.number().int().min(1),
+  num: z.string().optional(),
+  title: z.string(),
+  line: z.number().int().min(1),
+  synthetic: z.boolean().optional(),
+});
+
+const captionEntry = z.object({
+  id: z.string(),
+  kind: z.enum(['표', '그림']),
+  num: z.string(),
+  title: z.string(),
+  line: z.number().int().min(1),
+  body: z.enum(['table', 'pre', 'none']),
+});
+
+const documentMessage = z.object({
+  line: z.number().int(),
+  column: z.number().int().optional(),
+  ruleId: z.string(),
+  source: z.string(),
+  message: z.string(),
+  fatal: z.boolean(),
+});
+
+/** `DocumentRecord` from `src/compiler/contract.ts`. */
+export const documentRecord = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    titleIsDescriptive: z.boolean(),
+    kind: z.string(),
+    kindLabel: z.string(),
+    issued: z.object({ value: z.string(), precision: datePrecision }).nullable(),
+    issuedNote: z.string().optional(),
+    publishers: namesOrUnknown,
+    contributors: z.array(z.string()).optional(),
+    authors: namesOrUnknown,
+    advisors: z.array(z.string()).optional(),
+    category: z.string().optional(),
+    summarizes: z
+      .object({
+        title: z.string(),
+        publishers: z.array(z.string()).optional(),
+        issued: z.string().optional(),
+        part: z.string().optional(),
+      })
+      .optional(),
+    sourceUrl: z.string(),
+    originalFile: z.string().optional(),
+    toc: z.array(tocEntry),
+    captions: z.array(captionEntry),
+    lines: z.array(z.string()),
+    lineAnchors: z.array(z.string().nullable()),
+    lineArtifacts: z.array(z.string().nullable()),
+    stats: z.object({
+      lines: z.number().int(),
+      characters: z.number().int(),
+      blocks: z.number().int(),
+      headings: z.number().int(),
+      tables: z.number().int(),
+      figures: z.number().int(),
+      footnotes: z.number().int(),
+      removed: z.record(z.string(), z.number()),
+    }),
+    warnings: z.array(documentMessage),
+  })
+  .refine((d) => d.lineAnchors.length === d.lines.length && d.lineArtifacts.length === d.lines.length, {
+    message: 'lineAnchors and lineArtifacts must have one entry per source line',
+  });
+
+const docs = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: './src/generated/docs', generateId: idFromFileName }),
+  schema: z.object({ documentId: z.string() }),
+});
+
+const documents = defineCollection({
+  loader: glob({ pattern: '*.json', base: './src/generated/documents', generateId: idFromFileName }),
+  schema: documentRecord,
+});
+
+export const collections = { docs, documents };
