@@ -1,6 +1,7 @@
 import type { VFile } from 'vfile';
 import type { DocTree } from '../types.ts';
 import { EMPTY } from '../text/span.ts';
+import { endsSentence } from '../text/join.ts';
 
 const PAGE_LABEL = /^\s*-\s*(?:[ivxlcdm]+|\d{1,3})\s*-\s*$/i;
 
@@ -22,6 +23,11 @@ export default function cleanPageLabels() {
       line.removed = 'clean/page-label';
       file.data.artifacts!.push({ rule: 'clean/page-label', start: line.start, end: line.start + line.raw.length });
       line.text = EMPTY;
+      // Only a label inside a sentence joins its two halves; after a finished sentence the
+      // blank lines keep separating paragraphs.
+      let before = i - 1;
+      while (before >= 0 && (lines[before]!.blank || lines[before]!.removed)) before--;
+      if (before >= 0 && endsSentence(lines[before]!.raw.trim())) continue;
       for (let j = i - 1; j >= 0 && lines[j]!.blank; j--) lines[j]!.soft = true;
       for (let j = i + 1; j < lines.length && lines[j]!.blank; j++) lines[j]!.soft = true;
     }

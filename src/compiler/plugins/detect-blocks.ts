@@ -119,7 +119,10 @@ export default function detectBlocks() {
         continue;
       }
       const c = classify(line, boldHeadings, lastLine);
-      const breakHere = line.breakBefore || (line.blockStart && !wrapped);
+      // A switch of script after a finished sentence starts a new paragraph (a Korean text
+      // followed by its English abstract), even in wrapped text.
+      const scriptSwitch = open !== null && openText !== null && lastLine !== null && endsSentence(openText.text) && isLatinLine(line.text.text) !== isLatinLine(lastLine.text.text);
+      const breakHere = line.breakBefore || (line.blockStart && !wrapped) || scriptSwitch;
       if (c.kind === 'heading') {
         close();
         const m = c.match!;
@@ -167,6 +170,11 @@ export default function detectBlocks() {
     close();
     tree.children = mergeDanglingParagraphs(blocks, vocab);
   };
+}
+
+function isLatinLine(text: string): boolean {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  return letters.length > 0 && letters.filter((c) => /[A-Za-z]/.test(c)).length / letters.length >= 0.8;
 }
 
 function setContent(block: ParaBlock | ItemBlock | HeadingBlock, span: Span) {

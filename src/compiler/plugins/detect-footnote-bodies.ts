@@ -1,4 +1,5 @@
 import type { DocTree, Line } from '../types.ts';
+import { endsSentence } from '../text/join.ts';
 
 const BODY = /^(\d{1,2})\) (?=\S)/u;
 const MARKER = /(?<=[가-힣A-Za-z.)’”])(\d{1,2})\)(?!\d)/gu;
@@ -45,6 +46,7 @@ export default function detectFootnoteBodies() {
           j++;
         }
         expected++;
+        softenAround(lines, i, j);
         i = j - 1;
         continue;
       }
@@ -55,4 +57,16 @@ export default function detectFootnoteBodies() {
       }
     }
   };
+}
+
+/**
+ * The body interrupted a sentence when the text before it does not end one: then the blank
+ * lines around the body (and around page labels next to it) do not end the paragraph.
+ */
+export function softenAround(lines: Line[], from: number, to: number) {
+  let before = from - 1;
+  while (before >= 0 && (lines[before]!.blank || lines[before]!.removed || lines[before]!.footnote)) before--;
+  if (before < 0 || endsSentence(lines[before]!.text.text)) return;
+  for (let k = before + 1; k < from; k++) if (lines[k]!.blank) lines[k]!.soft = true;
+  for (let k = to; k < lines.length && (lines[k]!.blank || lines[k]!.removed); k++) if (lines[k]!.blank) lines[k]!.soft = true;
 }

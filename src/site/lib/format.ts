@@ -77,3 +77,18 @@ export function nestToc(entries: readonly TocEntry[]): TocNode[] {
   }
   return roots;
 }
+
+/**
+ * A line number or flag from an MDX attribute: `from={245}` arrives as a number,
+ * `from="245"` as a string; both mean line 245.
+ */
+export function toLine(value: number | string): number {
+  const n = typeof value === 'number' ? value : Number.parseInt(value, 10);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`Invalid source line "${value}": expected a positive integer.`);
+  return n;
+}
+
+/** `synthetic`, `synthetic={true}` and `synthetic="true"` are true; absent or `"false"` are false. */
+export function toFlag(value: boolean | string | undefined): boolean {
+  return value === true || value === 'true' || value === '';
+}

@@ -22,6 +22,12 @@ if (container && window.PagefindUI) {
     excerptLength: 40,
   });
 
+  // Pagefind's input is labelled only by `title`, and its form is a second, unnamed
+  // `search` landmark next to the header's: name both (axe: label-title-only, landmark-unique).
+  const form = container.querySelector('form[role="search"]');
+  form?.setAttribute('aria-label', '검색 페이지');
+  container.querySelector('input')?.setAttribute('aria-label', '검색어');
+
   const params = new URLSearchParams(window.location.search);
   const initial = params.get('q')?.trim();
   if (initial) ui.triggerSearch(initial);
