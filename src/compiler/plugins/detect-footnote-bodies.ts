@@ -3,6 +3,7 @@ import { endsSentence } from '../text/join.ts';
 
 const BODY = /^(\d{1,2})\) (?=\S)/u;
 const MARKER = /(?<=[가-힣A-Za-z.)’”])(\d{1,2})\)(?!\d)/gu;
+const REF_END = /(?:재구성|재정리|재인용|pp?\.?\s?[\d-]+)$/u;
 const BODY_END = /(?:재구성|재정리|재인용|[.。]|지식)$/u;
 
 /**
@@ -33,7 +34,8 @@ export default function detectFootnoteBodies() {
           if (next.removed) break;
           if (next.blank) {
             const after = lines[j + 1];
-            if (!BODY_END.test(last.text.text) && after && !after.blank && !after.removed && !after.blockStart && !BODY.test(after.text.text) && !next.soft) {
+            // Across a blank, only a tail that ends like a reference (`No.3, pp.4-10 재구성`).
+            if (!BODY_END.test(last.text.text) && after && !after.blank && !after.removed && !after.blockStart && !BODY.test(after.text.text) && !next.soft && REF_END.test(after.text.text)) {
               j++;
               continue;
             }

@@ -1,0 +1,33 @@
+import { describe, expect, test } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { compileText } from '../helpers.ts';
+
+// Six real documents the compiler was not written for (../shared/corpus-extra).
+const dir = path.resolve(import.meta.dirname, '../../../shared/corpus-extra');
+const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+
+describe.each(files)('%s', (file) => {
+  const { result, messages } = compileText(readFileSync(path.join(dir, file)));
+
+  test('compiles: no crash, nothing lost (coverage and round-trip checks pass)', () => {
+    if (!result) throw new Error(messages.join('\n'));
+    expect(result.record.stats.characters).toBeGreaterThan(1000);
+  });
+
+  test('finds headings or 개조식 structure, and its [표] tables', () => {
+    const r = result!;
+    const text = readFileSync(path.join(dir, file), 'utf8');
+    const fences = (text.match(/^\[표\]$/gmu) ?? []).length;
+    // Every fenced table is a table; tab-separated runs (a table of contents) are tables too.
+    const fenced = r.tree.children.filter((b) => b.type === 'table' && r.record.lines[b.from - 1] === '[표]');
+    expect(fenced).toHaveLength(fences);
+    expect(r.record.stats.tables).toBeGreaterThanOrEqual(fences);
+    expect(r.record.stats.headings + (r.mdx.match(/<Item /g) ?? []).length).toBeGreaterThan(5);
+  });
+
+  test('reports what it could not interpret as warnings, not silence', () => {
+    // Warnings are data on the record (shown on the page), never thrown away.
+    expect(result!.record.warnings.every((w) => w.ruleId && w.line >= 0)).toBe(true);
+  });
+});

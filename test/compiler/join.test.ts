@@ -1,0 +1,72 @@
+import { describe, expect, test } from 'vitest';
+import { joinDecision, vocabulary } from '../../src/compiler/text/join.ts';
+import { isFakeBold } from '../../src/compiler/plugins/clean-fake-bold.ts';
+import { compileOk, body } from '../helpers.ts';
+
+describe('joinDecision (seed-004 R10)', () => {
+  const vocab = vocabulary(['전체기업의 비중', '과학기술부 자료', '중소기업의 토대 위에서', '디스플레이 산업']);
+  test.each([
+    ['국내 전', '체기업의 비중이', 'none'],
+    ['디스', '플레이 산업', 'none'],
+    ['(과학기술', '부, 2005)', 'none'],
+    ['견실한 중소기업의', '토대 위에서', 'space'],
+    ['Carlsson et', 'al., 2002', 'space'],
+    ['총체적인', '(Holistic) 관점', 'none'],
+    ['사용자-', '공급자간', 'none'],
+    ['매우 다양하', '다. 정책들', 'none'],
+    ['끝난다.', '다음 문장', 'space'],
+    ['어느', '한 지역에', 'space'],
+  ] as const)('%s | %s → %s', (a, b, expected) => {
+    expect(joinDecision(a, b, vocab)).toBe(expected);
+  });
+});
+
+describe('fake-bold detection guard (seed-004 R3)', () => {
+  test.each([
+    ['제제제제 1111 절절절절 연연연연구구구구의의의의', true],
+    ['국지화국지화국지화국지화', true],
+    ['- 산산산산학학학학연연연연', true],
+    ['인원: - - - - 9', false],
+    ['수 - - - - -', false],
+    ['1111', false],
+    ['....', false],
+    ['보통 문장이다', false],
+  ] as const)('%s → %s', (line, expected) => {
+    expect(isFakeBold(line)).toBe(expected);
+  });
+});
+
+describe('rules on text reshaped by hand (not from the corpus)', () => {
+  test('a page label inside a word is removed and the word rejoined', () => {
+    const doc = compileOk('정부연구소인 공업기술연구원이 단지 내 기\n\n\n- xliii -\n\n업들에게 직접 상품생산에 필요한 기술을 제공하였다.\n');
+    expect(body(doc)).toContain('단지 내 기업들에게 직접');
+    expect(doc.record.stats.removed['clean/page-label']).toBe('-xliii-'.length);
+    expect(doc.record.lineArtifacts[3]).toBe('clean/page-label');
+  });
+
+  test('a mid-sentence numbered footnote body is set aside and referenced at its marker', () => {
+    const src = [
+      '이 연구는 기술혁신 역량을 인정받은 기업을 말한다.1) 이어지는 설명은 길게 이어지고 있으며 그',
+      '',
+      '1) 근거 : 중소기업 기술혁신 촉진법 제15조',
+      '',
+      '결과를 정리하면 다음과 같다.',
+    ].join('\n');
+    const doc = compileOk(src);
+    expect(body(doc)).toContain('말한다.[^1] 이어지는 설명은 길게 이어지고 있으며 그 결과를 정리하면');
+    expect(body(doc)).toContain('[^1]: 근거 : 중소기업 기술혁신 촉진법 제15조');
+  });
+
+  test('개조식 nesting follows first appearance, whatever the markers', () => {
+    const doc = compileOk(['◆ 상위 항목', '', '  ○ 하위 항목', '', '    - 세부 항목', '', '◆ 다음 상위 항목', ''].join('\n'));
+    const md = body(doc);
+    expect(md.indexOf('<Item id="L3" marker="○"')).toBeGreaterThan(md.indexOf('<Item id="L1" marker="◆"'));
+    expect(md).toMatch(/<Item id="L1"[^]*<List marker="ㅇ">[^]*<List marker="-">[^]*<\/Item>\s*<Item id="L7"/u);
+  });
+
+  test('[표] tables with merged cells are padded, pipes removed and counted', () => {
+    const doc = compileOk('[표]\n| 구분 | 내용 |\n| 가 | 나 | 다 |\n[/표]\n');
+    expect(body(doc)).toContain('| 가  | 나  | 다 |');
+    expect(doc.record.stats.removed['clean/table-pipe']).toBe(3 + 4 + 3 + 4);
+  });
+});
