@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile';
 import type { Block, DocTree, FootnoteBlock, Inline, ItemBlock } from '../types.ts';
-import { concat, slice, synthetic, trim, type Span } from '../text/span.ts';
+import { EMPTY, concat, slice, synthetic, trim, type Span } from '../text/span.ts';
 import { report } from '../messages.ts';
 
 const NOTE_KEYS = new Set(['*', '**', '***', '」']);
@@ -120,7 +120,7 @@ function split(span: Span, at: number, length: number, label: string): Inline[] 
 function appendRef(block: Block, label: string) {
   const content = contentsOf(block)[0];
   if (!content) return;
-  setContents(block, 0, [...content, { type: 'fnref', label, marker: { text: '', map: [] } }]);
+  setContents(block, 0, [...content, { type: 'fnref', label, marker: EMPTY }]);
 }
 
 export function noteText(n: FootnoteBlock): Span {

@@ -6,34 +6,39 @@
  */
 export interface Span {
   readonly text: string;
-  readonly map: readonly number[];
+  readonly map: Int32Array;
 }
 
-export const EMPTY: Span = { text: '', map: [] };
+export const EMPTY: Span = { text: '', map: new Int32Array(0) };
 
 export function spanAt(text: string, start: number): Span {
-  const map = new Array<number>(text.length);
+  const map = new Int32Array(text.length);
   for (let i = 0; i < text.length; i++) map[i] = start + i;
   return { text, map };
 }
 
+/** A view on part of a span (no copy: maps are never mutated). */
 export function slice(s: Span, from: number, to = s.text.length): Span {
-  return { text: s.text.slice(from, to), map: s.map.slice(from, to) };
+  return { text: s.text.slice(from, to), map: s.map.subarray(from, Math.max(from, to)) };
 }
 
 export function concat(...parts: Span[]): Span {
+  let length = 0;
+  for (const p of parts) length += p.map.length;
+  const map = new Int32Array(length);
   let text = '';
-  const map: number[] = [];
+  let at = 0;
   for (const p of parts) {
     text += p.text;
-    for (const m of p.map) map.push(m);
+    map.set(p.map, at);
+    at += p.map.length;
   }
   return { text, map };
 }
 
 /** Inserted text (not from the source): a joining space, a synthetic title. */
 export function synthetic(text: string): Span {
-  return { text, map: new Array<number>(text.length).fill(-1) };
+  return { text, map: new Int32Array(text.length).fill(-1) };
 }
 
 export function trim(s: Span): Span {
