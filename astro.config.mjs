@@ -3,6 +3,8 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
+import rehypeFootnoteSearch from './src/site/markdown/rehype-footnote-search.ts';
+import remarkHeadingBlocks from './src/site/markdown/remark-heading-blocks.ts';
 import compile from './src/site/integrations/compile.ts';
 import pagefind from './src/site/integrations/pagefind.ts';
 
@@ -23,18 +25,20 @@ export default defineConfig({
       // SmartyPants would rewrite quotes, dashes and `...` in the source text; the
       // knowledge base must show every character as written.
       smartypants: false,
-      remarkPlugins: [[remarkGfm, { singleTilde: false }]],
+      remarkPlugins: [[remarkGfm, { singleTilde: false }], remarkHeadingBlocks],
+      rehypePlugins: [rehypeFootnoteSearch],
       remarkRehype: {
         footnoteLabel: '각주',
         footnoteLabelTagName: 'h2',
         // remark-rehype hides the label (`sr-only`) by default; ours is a visible section title.
         footnoteLabelProperties: { className: ['footnotes-label'] },
-        // Footnote anchors are permalinks (`#fn-L40`, `#fnref-L40`); the default
+        // Footnote anchors are permalinks (`#fn-l40`, `#fnref-l40`: remark-rehype lowercases
+        // the label); the default
         // `user-content-` prefix only guards untrusted HTML, which MDX text never is.
         clobberPrefix: '',
-        footnoteBackLabel: (referenceIndex, rereferenceIndex) =>
-          `본문 ${referenceIndex + 1}번째 참조 위치로 돌아가기` +
-          (rereferenceIndex > 1 ? ` (${rereferenceIndex})` : ''),
+        footnoteBackLabel: (/** @type {number} */ referenceIndex, /** @type {number} */ rereferenceIndex) =>
+          `본문의 각주 ${referenceIndex + 1} 위치로 돌아가기` +
+          (rereferenceIndex > 1 ? ` (${rereferenceIndex}번째 참조)` : ''),
       },
     }),
   },

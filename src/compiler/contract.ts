@@ -7,7 +7,12 @@
  *
  * The MDX uses only these components, which the site must provide (see `src/site/components/mdx/`):
  *
- *   <Heading id level num? title from to synthetic? />   a section heading (h2…h6), self-closing
+ *   ## <Anchor id from to synthetic? />Ⅳ. 제목[^2]      a section heading: a Markdown heading (h2…h6)
+ *                                                      opened by an <Anchor>; the site's remark plugin
+ *                                                      (src/site/markdown/remark-heading-blocks.ts)
+ *                                                      turns it into <Heading id level from to>…</Heading>.
+ *                                                      Markdown, not an attribute, so titles can hold
+ *                                                      footnote references.
  *   <Para id from to>…</Para>                           a paragraph (markdown phrasing inside)
  *   <List marker>…</List>                              a 개조식 list level; children are <Item>
  *   <Item id marker from to role?>…</Item>             a list item; first child a paragraph, then
@@ -18,7 +23,9 @@
  *   <Pre id from to reason>…</Pre>                     wraps a fenced code block (uninterpretable
  *                                                      layout, shown verbatim)
  * Footnotes are GFM footnotes (`[^label]`), rendered by remark-rehype with back-links.
- * Every `from`/`to` is a 1-based line number of the normalised source (`DocumentRecord.lines`).
+ * Every `from`/`to` is a 1-based line number of the normalised source (`DocumentRecord.lines`);
+ * attribute values are strings (`from="245"`). Footnote ids on the page are lower-cased by
+ * remark-rehype: `[^L40]` → `#fn-l40`, `#fnref-l40`.
  */
 
 /** A document id: readable, permanent, `YYYY[-MM[-DD]]-slug`. */

@@ -40,10 +40,10 @@ export function emitRecord(tree: DocTree, file: VFile, removed: Record<string, n
         claim(b.from, b.to, b.id!);
         continue;
       }
-      if (!b.synthetic) claim(b.from, b.to, b.id!);
+      if (!(b.type === 'heading' && b.synthetic)) claim(b.from, b.to, b.id!);
     }
   };
-  for (const note of tree.footnotes) claim(note.from, note.to, `user-content-fn-${note.label}`);
+  for (const note of tree.footnotes) claim(note.from, note.to, `fn-${note.label.toLowerCase()}`);
   visit(tree.children);
   return {
     id: file.data.docId!,

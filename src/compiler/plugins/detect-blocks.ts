@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile';
 import type { Block, DocTree, FigureBlock, FootnoteBlock, HeadingBlock, Inline, ItemBlock, Line, ParaBlock, PreBlock } from '../types.ts';
-import { concat, slice, synthetic, trim, type Span } from '../text/span.ts';
+import { EMPTY, concat, slice, synthetic, trim, type Span } from '../text/span.ts';
 import { endsSentence, joinDecision, vocabulary, type Vocabulary } from '../text/join.ts';
 import { report } from '../messages.ts';
 import { CAPTION } from './detect-captions.ts';
@@ -65,16 +65,31 @@ export default function detectBlocks() {
     const blocks: Block[] = [];
     const footnotes = new Map<string, FootnoteBlock>();
     let open: (ParaBlock | ItemBlock | HeadingBlock) | null = null;
-    let openText: Span | null = null;
+    // The open block's text as parts, concatenated once when it closes (linear, not quadratic).
+    let openParts: Span[] | null = null;
+    let openTail = '';
+    const openText = () => (openParts ? openTail : null);
+    const append = (span: Span) => {
+      if (!openParts) return;
+      if (openTail && span.text) openParts.push(joinDecision(openTail, span.text, vocab) === 'space' ? synthetic(' ') : EMPTY);
+      openParts.push(span);
+      openTail = (openTail + span.text).slice(-80);
+    };
     let lastLine: Line | null = null;
     const zonesById = new Map((tree.zones ?? []).map((z) => [z.id, z]));
     const overrideHeadings = new Map(file.data.overrides!.headings.map((h) => [h.before, h]));
     const overrideSections = new Map(file.data.overrides!.sections.map((s) => [s.line, s]));
 
     const close = () => {
-      if (open && openText) setContent(open, openText);
+      if (open && openParts) setContent(open, concat(...openParts));
       open = null;
-      openText = null;
+      openParts = null;
+      openTail = '';
+    };
+    const start = (block: ParaBlock | ItemBlock, span: Span) => {
+      open = block;
+      openParts = [span];
+      openTail = span.text.slice(-80);
     };
 
     for (let i = 0; i < lines.length; i++) {
@@ -121,7 +136,7 @@ export default function detectBlocks() {
       const c = classify(line, boldHeadings, lastLine);
       // A switch of script after a finished sentence starts a new paragraph (a Korean text
       // followed by its English abstract), even in wrapped text.
-      const scriptSwitch = open !== null && openText !== null && lastLine !== null && endsSentence(openText.text) && isLatinLine(line.text.text) !== isLatinLine(lastLine.text.text);
+      const scriptSwitch = open !== null && openParts !== null && lastLine !== null && endsSentence(openTail) && isLatinLine(line.text.text) !== isLatinLine(lastLine.text.text);
       const breakHere = line.breakBefore || (line.blockStart && !wrapped) || scriptSwitch;
       if (c.kind === 'heading') {
         close();
@@ -149,21 +164,20 @@ export default function detectBlocks() {
         if (c.key === '*' || c.key === '**' || c.key === '***' || c.key === '」') item.role = 'note';
         if (c.key === '※') item.role = 'box';
         blocks.push(item);
-        open = item;
-        openText = trim(slice(line.text, m[0].length));
+        start(item, trim(slice(line.text, m[0].length)));
         lastLine = line;
         continue;
       }
       // Plain text: continue the open block or start a paragraph.
-      if (open && openText !== null && !breakHere && (wrapped || !endsSentence(openText.text) || open.type === 'item')) {
-        openText = joinSpans(openText, line.text, vocab);
-        open.to = line.n;
+      const current = open as ParaBlock | ItemBlock | HeadingBlock | null;
+      if (current && openText() !== null && !breakHere && (wrapped || !endsSentence(openTail) || current.type === 'item')) {
+        append(line.text);
+        current.to = line.n;
       } else {
         close();
         const para: ParaBlock = { type: 'para', content: [], from: line.n, to: line.n };
         blocks.push(para);
-        open = para;
-        openText = line.text;
+        start(para, line.text);
       }
       lastLine = line;
     }

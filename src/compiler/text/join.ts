@@ -18,12 +18,8 @@ export interface Vocabulary {
 /** Builds the vocabulary of whole tokens (whitespace-separated, bare of punctuation). */
 export function vocabulary(lines: readonly string[]): Vocabulary {
   const set = new Set<string>();
-  for (const line of lines) {
-    for (const raw of line.split(/\s+/u)) {
-      const t = bare(raw);
-      if (t) set.add(t);
-    }
-  }
+  const token = /[\p{L}\p{N}](?:\S*[\p{L}\p{N}])?/gu;
+  for (const line of lines) for (const m of line.matchAll(token)) set.add(m[0]);
   return set;
 }
 
@@ -37,7 +33,11 @@ export type JoinDecision = 'space' | 'none';
  * Decides how the previous line `a` and the next line `b` (both trimmed) are joined.
  * Returns 'space' to join with one space, 'none' to concatenate.
  */
-export function joinDecision(a: string, b: string, vocab: Vocabulary): JoinDecision {
+export function joinDecision(whole: string, next: string, vocab: Vocabulary): JoinDecision {
+  // Only the edges matter; looking at them alone keeps joining linear in paragraph length
+  // (end-anchored regexes scan the whole string in V8).
+  const a = whole.length > 80 ? whole.slice(-80) : whole;
+  const b = next.length > 80 ? next.slice(0, 80) : next;
   if (!a || !b) return 'space';
   const aLast = a.at(-1)!;
   const bFirst = b[0]!;
@@ -69,5 +69,5 @@ export function joinDecision(a: string, b: string, vocab: Vocabulary): JoinDecis
 }
 
 export function endsSentence(text: string): boolean {
-  return SENTENCE_END.test(text.trimEnd());
+  return SENTENCE_END.test((text.length > 40 ? text.slice(-40) : text).trimEnd());
 }

@@ -1,5 +1,5 @@
 /** Reads the `documents` collection as contract-typed records, newest first. */
-import { getCollection } from 'astro:content';
+import { getCollection, type CollectionEntry } from 'astro:content';
 import type { DocumentRecord } from '../../compiler/contract.ts';
 import { issuedSortKey } from './format.ts';
 import { asDocId } from './urls.ts';
@@ -8,7 +8,7 @@ import { asDocId } from './urls.ts';
  * The collection schema (src/content.config.ts) has validated the shape; this adds the
  * branded id types of the contract. The file name must equal the record's `id`.
  */
-export function toDocumentRecord(entryId: string, data: Omit<DocumentRecord, 'id'> & { id: string }): DocumentRecord {
+export function toDocumentRecord(entryId: string, data: CollectionEntry<'documents'>['data']): DocumentRecord {
   if (entryId !== data.id) {
     throw new Error(`src/generated/documents/${entryId}.json has id "${data.id}"; the file name and the id must match.`);
   }

@@ -19,3 +19,6 @@ document.addEventListener('click', (event) => {
     },
   );
 });
+
+// A module, not a global script: its names stay local.
+export {};

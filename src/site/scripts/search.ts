@@ -30,7 +30,11 @@ if (container && window.PagefindUI) {
 
   const params = new URLSearchParams(window.location.search);
   const initial = params.get('q')?.trim();
-  if (initial) ui.triggerSearch(initial);
+  if (initial) {
+    ui.triggerSearch(initial);
+    const header = document.querySelector<HTMLInputElement>('#site-search-input');
+    if (header) header.value = initial;
+  }
 
   // Keep ?q= in step with the input; replaceState so typing does not flood history.
   container.addEventListener('input', (event) => {
@@ -45,3 +49,6 @@ if (container && window.PagefindUI) {
 } else if (container) {
   container.textContent = '검색 색인을 불러오지 못했습니다. 사이트를 빌드하면(npm run build) 검색 색인이 만들어집니다.';
 }
+
+// A module, not a global script: its names stay local.
+export {};

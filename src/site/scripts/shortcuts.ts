@@ -17,3 +17,6 @@ document.addEventListener('keydown', (event) => {
   input.focus();
   input.select();
 });
+
+// A module, not a global script: its names stay local.
+export {};
