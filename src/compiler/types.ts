@@ -124,3 +124,10 @@ declare module 'vfile' {
     record: DocumentRecord;
   }
 }
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Whether detect-blocks judged the text hard-wrapped (lines cut at a common width). */
+    wrapped: boolean;
+  }
+}

@@ -29,7 +29,7 @@ export function emitRecord(tree: DocTree, file: VFile, removed: Record<string, n
       if (b.type === 'item') {
         // Children first: their lines belong to them, not to the parent item.
         visit(b.children);
-        claim(b.from, b.to, b.id!);
+        for (const [from, to] of b.parts ?? [[b.from, b.to]]) claim(from, to, b.id!);
         continue;
       }
       if (b.type === 'figure') {
@@ -40,7 +40,8 @@ export function emitRecord(tree: DocTree, file: VFile, removed: Record<string, n
         claim(b.from, b.to, b.id!);
         continue;
       }
-      if (!(b.type === 'heading' && b.synthetic)) claim(b.from, b.to, b.id!);
+      if (b.type === 'para' && b.parts) for (const [from, to] of b.parts) claim(from, to, b.id!);
+      else if (!(b.type === 'heading' && b.synthetic)) claim(b.from, b.to, b.id!);
     }
   };
   for (const note of tree.footnotes) claim(note.from, note.to, `fn-${note.label.toLowerCase()}`);
@@ -82,7 +83,7 @@ function tocEntry(h: HeadingBlock): TocEntry {
     id: h.id as AnchorId,
     depth: h.depth ?? 1,
     ...(h.num ? { num: h.num.text } : {}),
-    title: textOf(h.title).text,
+    title: h.title.map((c) => (c.type === 'fnref' ? '' : c.span.text)).join('').trim(),
     line: h.from,
     ...(h.synthetic ? { synthetic: true } : {}),
   };

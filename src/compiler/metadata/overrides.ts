@@ -42,6 +42,21 @@ export const overridesSchema = z
           .strict(),
       )
       .default([]),
+    /** Parts of a captioned table or figure that the extraction emitted elsewhere (out of order,
+     *  or before the caption): the lines join that figure's zone, shown verbatim. */
+    zones: z
+      .array(
+        z
+          .object({
+            /** The caption's anchor, e.g. `tbl-3-1`, `fig-5-1`. */
+            figure: z.string().regex(/^(?:tbl|fig)-\d+-\d+$/),
+            from: z.number().int().positive(),
+            to: z.number().int().positive(),
+            expect: z.string().min(1),
+          })
+          .strict(),
+      )
+      .default([]),
     /** Pipe tables whose column count cannot be decided from the text. */
     tables: z
       .array(z.object({ line: z.number().int().positive(), expect: z.string().min(1), columns: z.number().int().min(1) }).strict())
@@ -50,4 +65,4 @@ export const overridesSchema = z
   .strict();
 
 export type Overrides = z.infer<typeof overridesSchema>;
-export const NO_OVERRIDES: Overrides = { headings: [], sections: [], tables: [] };
+export const NO_OVERRIDES: Overrides = { headings: [], sections: [], zones: [], tables: [] };

@@ -62,6 +62,7 @@ export default function detectBlocks() {
     const vocab = vocabulary(lines.filter((l) => !l.blank && !l.removed).map((l) => l.text.text));
     const boldHeadings = lines.filter((l) => l.bold && matchHeading(l.text.text)).length >= 3;
     const wrapped = isWrapped(lines);
+    file.data.wrapped = wrapped;
     const blocks: Block[] = [];
     const footnotes = new Map<string, FootnoteBlock>();
     let open: (ParaBlock | ItemBlock | HeadingBlock) | null = null;
@@ -170,7 +171,10 @@ export default function detectBlocks() {
       }
       // Plain text: continue the open block or start a paragraph.
       const current = open as ParaBlock | ItemBlock | HeadingBlock | null;
-      if (current && openText() !== null && !breakHere && (wrapped || !endsSentence(openTail) || current.type === 'item')) {
+      // In wrapped text every line continues the block; in one-paragraph-per-line text a line
+      // continues a paragraph that has not ended, and an item only when it clearly goes on.
+      const continues = current && (wrapped || (current.type === 'item' ? continuesItem(openTail, line.text.text) : !endsSentence(openTail)));
+      if (current && openText() !== null && !breakHere && continues) {
         append(line.text);
         current.to = line.n;
       } else {
@@ -185,6 +189,13 @@ export default function detectBlocks() {
     tree.children = mergeDanglingParagraphs(blocks, vocab);
   };
 }
+
+function continuesItem(a: string, b: string): boolean {
+  return /[,·‧ㆍ\-/(&~～]$/u.test(a) || /^[:)）,.]/u.test(b) || NON_INITIAL.test(b);
+}
+
+/** Words that cannot open a Korean sentence: the line before was cut mid-sentence. */
+const NON_INITIAL = /^(?:등(?:을|의|에|으로|과|이|은)?|및|또는|를|을|의|에서|에게|으로|로|와|과|하고|하여|하기|하는|하며|한다|된다|되어|되는|하였|했|이다|이며)(?=\s|$|[,.])/u;
 
 function isLatinLine(text: string): boolean {
   const letters = text.match(/\p{L}/gu) ?? [];
@@ -246,7 +257,10 @@ function classify(line: Line, boldHeadings: boolean, prev: Line | null): Classif
  * A document is hard-wrapped when most adjacent text lines break mid-sentence; then a line
  * ending a sentence does not end the paragraph (the wrap just fell there).
  */
-function isWrapped(lines: Line[]): boolean {
+export function isWrapped(lines: Line[]): boolean {
+  const text = lines.filter((l) => !l.blank && !l.removed && l.zone === undefined);
+  const widths = text.map((l) => l.text.text.length).sort((a, b) => a - b);
+  const p90 = widths[Math.floor(widths.length * 0.9)] ?? 0;
   let pairs = 0;
   let open = 0;
   for (let i = 0; i + 1 < lines.length; i++) {
@@ -254,9 +268,10 @@ function isWrapped(lines: Line[]): boolean {
     const b = lines[i + 1]!;
     if (a.blank || b.blank || a.removed || b.removed || a.zone !== undefined || b.zone !== undefined) continue;
     pairs++;
-    if (!endsSentence(a.text.text)) open++;
+    // A wrapped line is cut mid-sentence near the page's common width.
+    if (!endsSentence(a.text.text) && a.text.text.length >= 0.6 * p90) open++;
   }
-  return pairs >= 20 && open / pairs >= 0.6;
+  return pairs >= 20 && open / pairs >= 0.5;
 }
 
 /**
@@ -266,14 +281,19 @@ function isWrapped(lines: Line[]): boolean {
 function mergeDanglingParagraphs(blocks: Block[], vocab: Vocabulary): Block[] {
   const out: Block[] = [];
   for (const b of blocks) {
-    const prev = out.at(-1);
-    if (prev?.type === 'para' && b.type === 'para') {
+    // The block this paragraph may continue: the previous one, or the one before a table or
+    // figure that the extraction dropped into the middle of a sentence.
+    const last = out.at(-1);
+    const prev = last && (last.type === 'table' || last.type === 'figure') ? out.at(-2) : last;
+    if (b.type === 'para' && (prev?.type === 'para' || prev?.type === 'item')) {
       const a = textOf(prev.content);
       const next = textOf(b.content);
-      if (a.text.length >= 40 && !endsSentence(a.text) && /^[가-힣]/u.test(next.text) && joinDecision(a.text, next.text, vocab) === 'none' && /^(?:[가-힣]{1,3}(?:\s|$)|하|되|다)/u.test(next.text)) {
-        prev.content = [{ type: 'text', span: concat(a, next) }];
+      const decision = joinDecision(a.text, next.text, vocab);
+      const fragment = decision === 'none' && /^(?:[가-힣]{1,3}(?:\s|$)|하|되|다)/u.test(next.text);
+      if (a.text.length >= (prev.type === 'para' ? 40 : 8) && !endsSentence(a.text) && /^[가-힣]/u.test(next.text) && (fragment || NON_INITIAL.test(next.text))) {
+        prev.content = [...prev.content, ...(decision === 'space' ? [{ type: 'text' as const, span: synthetic(' ') }] : []), ...b.content];
+        prev.parts = [...(prev.parts ?? [[prev.from, prev.to]]), [b.from, b.to]];
         prev.to = b.to;
-        prev.merged = [...(prev.merged ?? []), b.from];
         continue;
       }
     }
@@ -286,9 +306,17 @@ function figureOf(zone: NonNullable<DocTree['zones']>[number], vocab: Vocabulary
   const m = CAPTION.exec(zone.caption.text.text)!;
   const titleStart = zone.caption.text.text.length - m[4]!.length;
   const children: Block[] = [];
+  // One preformatted block per run of body lines (a zone extended by an override may have
+  // parts elsewhere in the source; each keeps its own line range).
   const body = zone.body.filter((l) => !l.footnote);
-  if (body.length) {
-    const pre: PreBlock = { type: 'pre', lines: body.map((l) => l.text), reason: zone.kind === '표' ? 'flattened-table' : 'figure-labels', from: body[0]!.n, to: body.at(-1)!.n };
+  const partStarts = new Set((zone.parts ?? []).map((p) => p[0]));
+  const runs: Line[][] = [];
+  for (const l of body) {
+    if (runs.length === 0 || partStarts.has(l.n)) runs.push([l]);
+    else runs.at(-1)!.push(l);
+  }
+  for (const run of runs) {
+    const pre: PreBlock = { type: 'pre', lines: run.map((l) => l.text), reason: zone.kind === '표' ? 'flattened-table' : 'figure-labels', from: run[0]!.n, to: run.at(-1)!.n };
     children.push(pre);
   }
   for (const group of zone.notes) {
@@ -312,8 +340,11 @@ function figureOf(zone: NonNullable<DocTree['zones']>[number], vocab: Vocabulary
 
 declare module '../types.ts' {
   interface ParaBlock {
-    /** First lines of paragraphs merged into this one (they keep their anchors). */
-    merged?: number[];
+    /** Line ranges when the block was rejoined across an interruption (else [from, to]). */
+    parts?: [number, number][];
+  }
+  interface ItemBlock {
+    parts?: [number, number][];
   }
   interface FigureBlock {
     titleStart?: number;

@@ -16,6 +16,8 @@ export interface Zone {
   /** `자료)` lines and `주)` notes, in order. */
   notes: Line[][];
   end: number;
+  /** Line ranges added by a `zones` override (parts the extraction emitted elsewhere). */
+  parts?: [number, number][];
 }
 
 /**
@@ -84,6 +86,30 @@ export default function detectCaptions() {
       }
       zones.push(zone);
       i = end;
+    }
+    // Overrides: parts of a table or figure that the extraction emitted elsewhere.
+    for (const o of file.data.overrides!.zones) {
+      const zone = zones.find((z) => `${z.kind === '표' ? 'tbl' : 'fig'}-${z.num}` === o.figure);
+      const first = lines[o.from - 1];
+      if (!zone || !first || o.to < o.from || o.to > lines.length) {
+        report(file, 'override/unknown-target', `Unexpected zones override: ${zone ? `lines ${o.from}–${o.to} do not exist` : `no caption has the id ${o.figure}`}`, Math.min(o.from, lines.length));
+        continue;
+      }
+      if (!first.text.text.startsWith(o.expect)) {
+        report(file, 'override/unknown-target', `Unexpected text at line ${o.from}: the override expects it to start with “${o.expect}”`, o.from);
+        continue;
+      }
+      zone.parts = [...(zone.parts ?? []), [o.from, o.to]];
+      for (let n = o.from; n <= o.to; n++) {
+        const l = lines[n - 1]!;
+        if (l.zone !== undefined && l.zone !== zone.id) {
+          report(file, 'override/unknown-target', `Unexpected zones override: line ${n} already belongs to another table or figure`, n);
+          break;
+        }
+        l.zone = zone.id;
+        if (!l.blank && !l.removed && !l.footnote) zone.body.push(l);
+      }
+      zone.body.sort((a, b) => a.n - b.n);
     }
     tree.zones = zones;
     for (const z of zones) {

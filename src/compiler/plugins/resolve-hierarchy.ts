@@ -36,6 +36,12 @@ export default function resolveHierarchy() {
       if (block.type === 'item') {
         const at = listStack.findIndex((it) => it.key === block.key);
         if (at >= 0) listStack.length = at;
+        else {
+          // A family conventionally above the open ones closes them (a document's chrome may
+          // use `-` before its real □ hierarchy); unranked families nest by appearance only.
+          const rank = RANK[block.key];
+          while (rank !== undefined && listStack.length && (RANK[listStack.at(-1)!.key] ?? 0) > rank) listStack.pop();
+        }
         const parent = listStack.at(-1);
         if (parent) parent.children.push(block);
         else out.push(block);
@@ -50,6 +56,9 @@ export default function resolveHierarchy() {
     void report;
   };
 }
+
+/** Conventional seniority of 개조식 marker families (korean-conventions.md): 1 is the top. */
+const RANK: Record<string, number> = { '□': 1, '◇': 1, 'ㅇ': 2, '●': 2, '▶': 2, '➊': 2, '※': 2, label: 2, '▪': 3, '-': 3, '•': 3, '·': 3, '①': 3, '△': 3 };
 
 function zoneEnglishAbstract(tree: DocTree) {
   const blocks = tree.children;

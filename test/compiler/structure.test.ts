@@ -1,0 +1,64 @@
+import { describe, expect, test } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { compileText, compileOk, body } from '../helpers.ts';
+
+describe('hard-wrap detection', () => {
+  const sources = path.resolve(import.meta.dirname, '../../content/sources');
+  const extra = path.resolve(import.meta.dirname, '../../../shared/corpus-extra');
+  const cases = [
+    ...readdirSync(sources).map((d) => [d, path.join(sources, d, 'source.txt')]),
+    ...readdirSync(extra).filter((f) => f.endsWith('.txt')).map((f) => [f, path.join(extra, f)]),
+  ] as [string, string][];
+  const wrapped = new Set(['2006-thesis-innovation-cluster-gri-sme', '2023-06-01-moef-global-cluster-press']);
+  test.each(cases)('%s', (name, file) => {
+    const { files } = compileText(readFileSync(file));
+    expect(files[2]!.data.wrapped).toBe(wrapped.has(name));
+  });
+});
+
+describe('nesting', () => {
+  test('a conventionally senior marker closes chrome bullets opened before it', () => {
+    const md = body(compileOk(['- 등록일 2002', '- 조회수 17339', '□ 선진 클러스터의 성공요인', '▶ 혁신네트워크의 효율성', '- 풍부한 인적 자원', '▶ 역할분담과 협력', '□ 산업클러스터 이론'].join('\n')));
+    expect(md).toMatch(/<List marker="□">\s*<Item id="L3"/u);
+    expect(md).toMatch(/<Item id="L4"[^]*<List marker="-">\s*<Item id="L5"/u);
+  });
+
+  test('in one-paragraph-per-line text, a line after an item is its own paragraph unless it clearly continues', () => {
+    const md = body(compileOk(['▶ 클러스터 정책의 수립과 실행주체가 다를 경우 조정문제 발생', ': 정책수립은 대개 중앙정부이나 운영은 지자체가 담당', '자료 : Porter, 1997'].join('\n')));
+    expect(md).toContain('조정문제 발생 : 정책수립은');
+    expect(md).toMatch(/<Para id="L3"[^>]*>\s*자료 : Porter, 1997/u);
+  });
+});
+
+describe('rejoining interrupted sentences', () => {
+  test('a paragraph that cannot open a sentence rejoins the item it continues', () => {
+    const md = body(compileOk(['➎ 성과물에 대한 보상체계 구축', '', '- 유망 벤처기업 선별 체계 확립 및 M&A 활성화*', '', '등을 통해 벤처투자 생태계 활성화', '     * 기술혁신형 중소기업 M&A 세액공제 확대', ''].join('\n')));
+    expect(md).toContain('M\\&A 활성화[^L6] 등을 통해 벤처투자 생태계 활성화');
+  });
+
+  test('text continues across a table the extraction dropped mid-word; the table follows', () => {
+    const src = ['특히, 최경환 지식경제부 장관과 안현호 지식경제부 제1차관은 각각 대경권, 호남권 광역클러', '', '구분\t기존\t향후', '지원한도\t2억원\t5억원', '', '스터 비전 선포식에 참석하여 관계자들을 격려할 예정이다.', '', '광역클러스터 육성을 본격 추진한다.', ''].join('\n');
+    const doc = compileOk(src);
+    const md = body(doc);
+    expect(md).toContain('호남권 광역클러스터 비전 선포식에 참석하여');
+    expect(md.indexOf('<Table')).toBeGreaterThan(md.indexOf('광역클러스터 비전'));
+    // The table's lines still point at the table, not at the rejoined paragraph.
+    expect(doc.record.lineAnchors.slice(0, 6)).toEqual(['L1', null, 'L3', 'L3', null, 'L1']);
+  });
+});
+
+describe('zones override', () => {
+  const src = ['<표 1-1> 시험 표', '구분 값', '가 1', '자료) 시험기관(2006), p.1', '', '본문 문단이 이어진다.', '', '나 2', '다 3', ''].join('\n');
+  test('moves out-of-order table parts into their caption, as its own verbatim part', () => {
+    const doc = compileOk(src, { overrides: 'zones:\n  - figure: tbl-1-1\n    from: 8\n    to: 9\n    expect: "나 2"\n' });
+    const md = body(doc);
+    expect(md.match(/<Pre /g)).toHaveLength(2);
+    expect(md).toMatch(/<Pre id="L8" from="8" to="9"/u);
+    expect(doc.record.lineAnchors[7]).toBe('L8');
+  });
+  test('names an unknown caption as an error', () => {
+    const { messages } = compileText(src, { overrides: 'zones:\n  - figure: tbl-9-9\n    from: 8\n    to: 9\n    expect: "나 2"\n' });
+    expect(messages.filter((m) => m.includes(' error '))).toEqual(['content/sources/2024-test-doc/overrides.yaml:8:1 error Unexpected zones override: no caption has the id tbl-9-9 [kb:override/unknown-target]']);
+  });
+});
