@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import rehypeFootnoteSearch from './src/site/markdown/rehype-footnote-search.ts';
 import remarkHeadingBlocks from './src/site/markdown/remark-heading-blocks.ts';
+import remarkVerifyText from './src/site/markdown/remark-verify-text.ts';
 import compile from './src/site/integrations/compile.ts';
 import pagefind from './src/site/integrations/pagefind.ts';
 
@@ -25,7 +26,7 @@ export default defineConfig({
       // SmartyPants would rewrite quotes, dashes and `...` in the source text; the
       // knowledge base must show every character as written.
       smartypants: false,
-      remarkPlugins: [[remarkGfm, { singleTilde: false }], remarkHeadingBlocks],
+      remarkPlugins: [[remarkGfm, { singleTilde: false }], remarkVerifyText, remarkHeadingBlocks],
       rehypePlugins: [rehypeFootnoteSearch],
       remarkRehype: {
         footnoteLabel: '각주',

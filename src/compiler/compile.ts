@@ -6,7 +6,7 @@ import { parseYaml } from './metadata/yaml.ts';
 import { metaSchema } from './metadata/schema.ts';
 import { NO_OVERRIDES, overridesSchema } from './metadata/overrides.ts';
 import { emitMdast } from './emit/emit-mdast.ts';
-import { fromMdx, textStream, toMdx } from './emit/serialize.ts';
+import { fromMdx, textDigest, textStream, toMdx } from './emit/serialize.ts';
 import { emitRecord } from './emit/emit-record.ts';
 import { checkCoverage } from './check/coverage.ts';
 import { report } from './messages.ts';
@@ -65,7 +65,7 @@ export function compileDocument(input: DocumentInput, opts: { verify?: boolean }
   }
 
   const mdast = emitMdast(tree);
-  const mdx = toMdx(mdast, stringify({ documentId: input.id }));
+  const mdx = toMdx(mdast, stringify({ documentId: input.id, textDigest: textDigest(mdast) }));
   if (opts.verify !== false) verifyRoundTrip(mdast, mdx, sourceFile);
   const removed = checkCoverage(tree, sourceFile);
   const record = emitRecord(tree, sourceFile, removed);

@@ -5,6 +5,7 @@ import { mdxToMarkdown, mdxFromMarkdown } from 'mdast-util-mdx';
 import { gfmToMarkdown, gfmFromMarkdown } from 'mdast-util-gfm';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { gfm } from 'micromark-extension-gfm';
+import { createHash } from 'node:crypto';
 import { TEXT_ATTRIBUTES } from './emit-mdast.ts';
 
 /** Serialises the page tree to MDX (mdast-util-to-markdown with the MDX and GFM extensions). */
@@ -36,4 +37,10 @@ export function textStream(tree: Nodes): string {
   };
   walk(tree);
   return out.join('').replace(/\s+/gu, '');
+}
+
+/** A digest of the reader-visible text, written to the page's frontmatter so the site can
+ *  check, with its own MDX parser, that it reads exactly what the compiler emitted. */
+export function textDigest(tree: Nodes): string {
+  return createHash('sha256').update(textStream(tree)).digest('hex').slice(0, 32);
 }
