@@ -4,6 +4,7 @@ import cleanPageLabels from './plugins/clean-page-labels.ts';
 import cleanLeadingSpace from './plugins/clean-leading-space.ts';
 import cleanFakeBold from './plugins/clean-fake-bold.ts';
 import cleanPuaGlyphs from './plugins/clean-pua-glyphs.ts';
+import cleanMiddleDots from './plugins/clean-middle-dots.ts';
 import cleanDoubleSpacing from './plugins/clean-double-spacing.ts';
 import detectFootnoteBodies from './plugins/detect-footnote-bodies.ts';
 import detectTables from './plugins/detect-tables.ts';
@@ -29,6 +30,7 @@ export function createPipeline() {
       // Decoding fake bold must precede everything that reads heading text.
       .use(cleanFakeBold)
       .use(cleanPuaGlyphs)
+      .use(cleanMiddleDots)
       .use(cleanDoubleSpacing)
       // Footnote bodies are set aside before zoning, because some sit inside table zones.
       .use(detectFootnoteBodies)

@@ -27,6 +27,8 @@ export const RULES = {
   'clean/fake-bold': { severity: 'artifact', doc: 'Fake-bold text (every glyph or run written 4×) is decoded to one copy; only when every token of the line is a 4× sequence and the line has a letter, so `- - - -` cells survive.' },
   'clean/leading-space': { severity: 'info', doc: 'Leading spaces mark a block start (page top), not a word break; they never become a joining space.' },
   'clean/pua-glyph': { severity: 'artifact', doc: 'A private-use glyph (HWP box bullets such as U+F000) used as a marker is shown as ■; the original is kept in the source view.' },
+  'clean/middle-dot': { severity: 'artifact', doc: 'Middle-dot variants between words (`․` U+2024, `‧` U+2027, `ㆍ` U+318D) are shown as `·` (U+00B7); the source view keeps the original.' },
+  'clean/letter-spacing': { severity: 'info', doc: 'Letter-spaced headings and lines (`서 론`, `指 導 敎 授`: every token a single syllable) are shown without the spaces (white space only).' },
   'clean/double-spacing': { severity: 'info', doc: 'In a double-spaced run (text and blank lines alternating, most text lines not ending a sentence) the blank lines are soft breaks.' },
   'clean/displaced-blank': { severity: 'info', doc: 'A blank line displaced one line down into the next paragraph is moved back (seed-004 R7).' },
   'clean/line-join': { severity: 'info', doc: 'Hard-wrapped lines are joined with or without a space by the document-vocabulary and particle rules.' },

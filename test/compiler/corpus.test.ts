@@ -18,7 +18,7 @@ describe('thesis (2006)', () => {
     const toc = doc(id).record.toc;
     const depth = (d: number) => toc.filter((t) => t.depth === d && !['abstract', 'abstract-en'].includes(t.id));
     expect(depth(1).map((t) => `${t.num} ${t.title}`)).toEqual([
-      '제 1 장 서 론',
+      '제 1 장 서론',
       '제 2 장 혁신체제와 클러스터의 고찰',
       '제 3 장 혁신클러스터의 국내외 현황',
       '제 4 장 혁신클러스터의 중소기업 지원',

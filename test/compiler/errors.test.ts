@@ -115,3 +115,24 @@ describe('awkward but valid input is handled', () => {
     expect(doc.record.stats.characters).toBe(long.length);
   });
 });
+
+describe('the coverage check', () => {
+  test('a block dropped by a rule fails the build and lists its lines', async () => {
+    const { checkCoverage } = await import('../../src/compiler/check/coverage.ts');
+    const { VFile } = await import('vfile');
+    const doc = compileOk('□ 첫째 항목\n\n□ 둘째 항목이 사라진다\n\n□ 셋째 항목\n');
+    // Simulate a faulty rule: the second item never reaches the output.
+    const list = doc.tree.children;
+    doc.tree.children = list.filter((b) => b.from !== 3);
+    const file = new VFile({ path: 'content/sources/2024-test-doc/source.txt', data: { artifacts: [] } });
+    checkCoverage(doc.tree, file);
+    expect(file.messages.map((m) => `${m.line} ${m.ruleId} ${m.fatal} ${m.reason}`)).toEqual([
+      '3 check/coverage true Unexpected loss of source text on 1 line(s): L3 “□둘째항목이사라진다”',
+    ]);
+  });
+
+  test('removed artifacts are counted by rule on every build', () => {
+    const doc = compileOk('제제제제 1111 장장장장 서서서서론론론론\n\n본문이다.\n');
+    expect(doc.record.stats.removed).toEqual({ 'clean/fake-bold': 15 });
+  });
+});

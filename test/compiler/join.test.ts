@@ -70,3 +70,20 @@ describe('rules on text reshaped by hand (not from the corpus)', () => {
     expect(doc.record.stats.removed['clean/table-pipe']).toBe(3 + 4 + 3 + 4);
   });
 });
+
+describe('display normalisations that keep the source intact', () => {
+  test('middle-dot variants between words become ·, counted; a leading ․ bullet stays', () => {
+    const doc = compileOk('산․학․연 협력과 컴퓨터ㆍ정보통신, 산‧학 연계\n\n․실습과 견학기회의 확대\n');
+    expect(body(doc)).toContain('산·학·연 협력과 컴퓨터·정보통신, 산·학 연계');
+    expect(body(doc)).toMatch(/<Item id="L3" marker="․"[^>]*>\s*실습과 견학기회의 확대/u);
+    expect(doc.record.stats.removed['clean/middle-dot']).toBe(4);
+    expect(doc.record.lines[0]).toBe('산․학․연 협력과 컴퓨터ㆍ정보통신, 산‧학 연계');
+  });
+
+  test('letter-spaced headings and lines lose their spaces; real one-syllable words do not', () => {
+    const doc = compileOk(['指 導 敎 授 朱 亨 根', '', '제 1 장 서 론', '', '이 두 대학 출신이 많다.', ''].join('\n'));
+    expect(body(doc)).toContain('指導敎授朱亨根');
+    expect(doc.record.toc[0]!.title).toBe('서론');
+    expect(body(doc)).toContain('이 두 대학 출신이 많다.');
+  });
+});

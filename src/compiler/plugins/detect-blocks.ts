@@ -144,7 +144,7 @@ export default function detectBlocks() {
         const m = c.match!;
         const numText = m[1]!;
         const num = slice(line.text, 0, numText.length);
-        const rest = trim(slice(line.text, numText.length));
+        const rest = unLetterSpace(trim(slice(line.text, numText.length)), 2);
         const h: HeadingBlock = { type: 'heading', key: c.key!, num, seg: HEADINGS.find((p) => p.key === c.key)!.seg(m), title: [{ type: 'text', span: rest }], from: line.n, to: line.n };
         blocks.push(h);
         // A wrapped bold heading continues on the next bold line that is not a heading itself.
@@ -181,13 +181,26 @@ export default function detectBlocks() {
         close();
         const para: ParaBlock = { type: 'para', content: [], from: line.n, to: line.n };
         blocks.push(para);
-        start(para, line.text);
+        start(para, unLetterSpace(line.text, 4));
       }
       lastLine = line;
     }
     close();
     tree.children = mergeDanglingParagraphs(blocks, vocab);
   };
+}
+
+/**
+ * Rule clean/letter-spacing: a title or line whose tokens are all single syllables
+ * (`서 론`, `指 導 敎 授 朱 亨 根`) is letter-spaced typography; the spaces go (white space
+ * only, so nothing is lost). Real one-syllable words (`이 두`, `수 있다`) never fill a line alone.
+ */
+function unLetterSpace(span: Span, minTokens: number): Span {
+  const tokens = span.text.split(' ');
+  if (tokens.length < minTokens || !tokens.every((t) => /^[가-힣\p{Script=Han}]$/u.test(t))) return span;
+  const parts: Span[] = [];
+  for (let k = 0; k < span.text.length; k++) if (span.text[k] !== ' ') parts.push(slice(span, k, k + 1));
+  return concat(...parts);
 }
 
 function continuesItem(a: string, b: string): boolean {
