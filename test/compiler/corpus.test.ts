@@ -133,3 +133,13 @@ test('every document passes the coverage and round-trip checks (nothing lost)', 
     expect(d.record.lineAnchors).toHaveLength(lineCount);
   }
 });
+
+test('thesis: the nine displaced blank lines (seed-004 R7) start paragraphs where they belong', () => {
+  const d = doc('2006-thesis-innovation-cluster-gri-sme');
+  for (const n of [324, 530, 785, 1552, 1607, 1660, 1665, 1706, 2330]) {
+    // The line under a finished sentence opens a paragraph, and its cut word is rejoined.
+    expect(d.record.lineAnchors[n - 1], `L${n}`).toBe(`L${n}`);
+    expect(d.record.lineAnchors[n + 1], `L${n + 2}`).toBe(`L${n}`);
+  }
+  expect(d.mdx).toContain('중요한 요소로 여긴다');
+});

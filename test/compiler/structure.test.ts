@@ -62,3 +62,8 @@ describe('zones override', () => {
     expect(messages.filter((m) => m.includes(' error '))).toEqual(['content/sources/2024-test-doc/overrides.yaml:8:1 error Unexpected zones override: no caption has the id tbl-9-9 [kb:override/unknown-target]']);
   });
 });
+
+test('a note cut after a particle (`정부는`) continues across a displaced blank', () => {
+  const md = body(compileOk(['□ (개방형 혁신) 앵커기업-스타트업간 협력시 오픈이노베이션 사업* 가점 부여', '', '* 스타트업이 대기업과 협업 가능한 과제를 제안하고, 정부는', '', '사업화(PoC) 자금(최대 1억원) 지원', ''].join('\n')));
+  expect(md).toContain('[^L3]: 스타트업이 대기업과 협업 가능한 과제를 제안하고, 정부는 사업화(PoC) 자금(최대 1억원) 지원');
+});

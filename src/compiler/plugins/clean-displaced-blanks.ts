@@ -18,8 +18,8 @@ export default function cleanDisplacedBlanks() {
       if (a.zone !== undefined || b.zone !== undefined) continue;
       if (!FINAL.test(a.text.text) || FINAL.test(b.text.text)) continue;
       if (STRUCTURAL.test(b.text.text) || STRUCTURAL.test(c.text.text) || c.blockStart) continue;
-      // Only in wrapped prose: the line must be long, as wrapped lines are.
-      if (b.text.text.length < 25 || a.text.text.length < 25) continue;
+      // Only in wrapped prose: the cut line must be long, as wrapped lines are.
+      if (b.text.text.length < 25) continue;
       blank.soft = true;
       b.blockStart = true;
       b.breakBefore = true;

@@ -210,6 +210,9 @@ function continuesItem(a: string, b: string): boolean {
 /** Words that cannot open a Korean sentence: the line before was cut mid-sentence. */
 const NON_INITIAL = /^(?:등(?:을|의|에|으로|과|이|은)?|및|또는|를|을|의|에서|에게|으로|로|와|과|하고|하여|하기|하는|하며|한다|된다|되어|되는|하였|했|이다|이며)(?=\s|$|[,.])/u;
 
+/** Endings that cannot close a Korean sentence: a topic or case particle, a connective, a comma. */
+const DANGLING_END = /(?:[가-힣](?:은|는|을|를|의|에|와|과|며|하고|하여|및)|,)$/u;
+
 function isLatinLine(text: string): boolean {
   const letters = text.match(/\p{L}/gu) ?? [];
   return letters.length > 0 && letters.filter((c) => /[A-Za-z]/.test(c)).length / letters.length >= 0.8;
@@ -303,7 +306,7 @@ function mergeDanglingParagraphs(blocks: Block[], vocab: Vocabulary): Block[] {
       const next = textOf(b.content);
       const decision = joinDecision(a.text, next.text, vocab);
       const fragment = decision === 'none' && /^(?:[가-힣]{1,3}(?:\s|$)|하|되|다)/u.test(next.text);
-      if (a.text.length >= (prev.type === 'para' ? 40 : 8) && !endsSentence(a.text) && /^[가-힣]/u.test(next.text) && (fragment || NON_INITIAL.test(next.text))) {
+      if (a.text.length >= (prev.type === 'para' ? 40 : 8) && !endsSentence(a.text) && /^[가-힣]/u.test(next.text) && (fragment || NON_INITIAL.test(next.text) || DANGLING_END.test(a.text))) {
         prev.content = [...prev.content, ...(decision === 'space' ? [{ type: 'text' as const, span: synthetic(' ') }] : []), ...b.content];
         prev.parts = [...(prev.parts ?? [[prev.from, prev.to]]), [b.from, b.to]];
         prev.to = b.to;
