@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { compileText, compileOk, body, META } from '../helpers.ts';
 import { compileCorpus, CompileError } from '../../src/compiler/index.ts';
-import { mkdtemp, mkdir, writeFile, cp } from 'node:fs/promises';
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -78,7 +78,6 @@ describe('bad input stops the build with a positioned message', () => {
     const error = await compileCorpus({ root, write: false }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CompileError);
     expect((error as CompileError).message).toContain('content/sources/2024-b-doc/source.txt:1:1 error Unexpected duplicate document: the same source text is already in content/sources/2024-a-doc/ [kb:doc/id-duplicate]');
-    void cp;
   });
 });
 

@@ -1,8 +1,7 @@
 import type { VFile } from 'vfile';
 import type { Block, DocTree, HeadingBlock } from '../types.ts';
-import type { AnchorId, CaptionEntry, DocId, DocumentRecord, TocEntry } from '../contract.ts';
+import type { AnchorId, CaptionEntry, DocumentRecord, TocEntry } from '../contract.ts';
 import { KIND_LABELS, precisionOf } from '../metadata/schema.ts';
-import { textOf } from '../plugins/detect-blocks.ts';
 
 /** Builds the document's JSON record: metadata, outline, captions, source lines and provenance maps. */
 export function emitRecord(tree: DocTree, file: VFile, removed: Record<string, number>): DocumentRecord {
@@ -89,4 +88,3 @@ function tocEntry(h: HeadingBlock): TocEntry {
   };
 }
 
-export type { DocId };

@@ -52,7 +52,8 @@ export default function detectTables() {
       if (/\S\s*\|$/u.test(text) && !text.startsWith('|')) {
         const found = pipeCells(lines, i);
         if (!found) continue;
-        const { cells, end } = found;
+        const { cells, end, bars } = found;
+        for (const b of bars) file.data.artifacts!.push({ rule: 'clean/table-pipe', start: b, end: b + 1 });
         const override = file.data.overrides!.tables.find((t) => t.line === line.n);
         const columns = override?.columns ?? columnsOf(cells.length);
         if (!override && ambiguous(cells.length)) {
@@ -62,7 +63,6 @@ export default function detectTables() {
         for (let k = i; k <= end; k++) lines[k]!.zone = zone;
         const rows: Inline[][][] = [];
         for (let c = 0; c < cells.length; c += columns) rows.push(cells.slice(c, c + columns).map((parts) => parts.map((s) => ({ type: 'text', span: s }) as Inline)));
-        for (const parts of cells) for (const p of parts) void p;
         tree.tables.set(line.n, { type: 'table', from: line.n, to: lines[end]!.n, rows });
         i = end;
       }
@@ -83,8 +83,9 @@ export default function detectTables() {
     }
 
     /** Cells of a `|`-terminated run starting at line i; each cell ends with a line ending in `|`. */
-    function pipeCells(all: Line[], i: number): { cells: Span[][]; end: number } | null {
+    function pipeCells(all: Line[], i: number): { cells: Span[][]; end: number; bars: number[] } | null {
       const cells: Span[][] = [];
+      const bars: number[] = [];
       let current: Span[] = [];
       let end = i;
       for (let k = i; k < all.length; k++) {
@@ -97,7 +98,7 @@ export default function detectTables() {
         const t = l.text.text;
         if (/\|$/u.test(t)) {
           const bar = t.length - 1;
-          file.data.artifacts!.push({ rule: 'clean/table-pipe', start: l.text.map[bar]!, end: l.text.map[bar]! + 1 });
+          bars.push(l.text.map[bar]!);
           current.push(trim(slice(l.text, 0, bar)));
           cells.push(current);
           current = [];
@@ -113,11 +114,8 @@ export default function detectTables() {
         }
         break;
       }
-      if (current.length) {
-        // Unterminated tail lines are not part of the table: give back the recorded artifacts.
-        current = [];
-      }
-      return cells.length >= 2 ? { cells, end } : null;
+      // Lines after the last bar (an unterminated tail) are not part of the table.
+      return cells.length >= 2 ? { cells, end, bars } : null;
     }
   };
 }

@@ -71,10 +71,9 @@ function contentsOf(block: Block): Inline[][] {
       return [];
   }
 }
-function setContents(block: Block, index: number, content: Inline[]) {
+function setContents(block: Block, content: Inline[]) {
   if (block.type === 'heading') block.title = content;
   else if (block.type === 'para' || block.type === 'item') block.content = content;
-  void index;
 }
 
 /** Replaces the last unreferenced occurrence of `token` glued to text with a reference. */
@@ -89,7 +88,7 @@ function attachAtMarker(block: Block, token: string, label: string): boolean {
     const matches = [...part.span.text.matchAll(re)].filter((m) => m.index! > 0);
     const m = matches.at(-1);
     if (!m) continue;
-    setContents(block, 0, [...content.slice(0, i), ...split(part.span, m.index!, m[0].length, label), ...content.slice(i + 1)]);
+    setContents(block, [...content.slice(0, i), ...split(part.span, m.index!, m[0].length, label), ...content.slice(i + 1)]);
     return true;
   }
   return false;
@@ -103,7 +102,7 @@ function attachFirst(block: Block, re: RegExp, label: string): boolean {
     if (part.type !== 'text') continue;
     const m = re.exec(part.span.text);
     if (!m) continue;
-    setContents(block, 0, [...content.slice(0, i), ...split(part.span, m.index, m[0].length, label), ...content.slice(i + 1)]);
+    setContents(block, [...content.slice(0, i), ...split(part.span, m.index, m[0].length, label), ...content.slice(i + 1)]);
     return true;
   }
   return false;
@@ -120,7 +119,7 @@ function split(span: Span, at: number, length: number, label: string): Inline[] 
 function appendRef(block: Block, label: string) {
   const content = contentsOf(block)[0];
   if (!content) return;
-  setContents(block, 0, [...content, { type: 'fnref', label, marker: EMPTY }]);
+  setContents(block, [...content, { type: 'fnref', label, marker: EMPTY }]);
 }
 
 export function noteText(n: FootnoteBlock): Span {

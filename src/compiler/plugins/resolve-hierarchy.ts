@@ -1,7 +1,5 @@
-import type { VFile } from 'vfile';
 import type { Block, DocTree, HeadingBlock, ItemBlock } from '../types.ts';
 import { synthetic } from '../text/span.ts';
-import { report } from '../messages.ts';
 import { textOf } from './detect-blocks.ts';
 
 /**
@@ -12,7 +10,7 @@ import { textOf } from './detect-blocks.ts';
  * Also zones a trailing English abstract (rule structure/english-abstract).
  */
 export default function resolveHierarchy() {
-  return (tree: DocTree, file: VFile) => {
+  return (tree: DocTree) => {
     zoneEnglishAbstract(tree);
     const headingStack: HeadingBlock[] = [];
     const out: Block[] = [];
@@ -52,8 +50,6 @@ export default function resolveHierarchy() {
       out.push(block);
     }
     tree.children = out;
-    void file;
-    void report;
   };
 }
 
