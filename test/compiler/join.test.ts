@@ -87,3 +87,24 @@ describe('display normalisations that keep the source intact', () => {
     expect(body(doc)).toContain('이 두 대학 출신이 많다.');
   });
 });
+
+describe('re-wrapped text the rules were not written for (scripts/eval-joins.ts)', async () => {
+  const { evaluateJoins, evaluationFiles, rewrapCuts } = await import('../../scripts/eval-joins.ts');
+  const path = await import('node:path');
+  const { readFileSync } = await import('node:fs');
+  const root = path.resolve(import.meta.dirname, '../..');
+  const files = evaluationFiles(root);
+
+  test('the joiner decides at least 80% of cuts right (measured 80.4%; a regression guard)', () => {
+    const results = files.map((f) => evaluateJoins(f));
+    const cuts = results.reduce((n, r) => n + r.cuts, 0);
+    const correct = results.reduce((n, r) => n + r.correct, 0);
+    expect(cuts).toBeGreaterThan(1000);
+    expect(correct / cuts).toBeGreaterThanOrEqual(0.8);
+  });
+
+  test.each(files.slice(0, 4))('re-wrapped %s compiles with nothing lost', (file) => {
+    const { pieces } = rewrapCuts(readFileSync(file, 'utf8'));
+    compileOk(pieces.join('\n'));
+  });
+});

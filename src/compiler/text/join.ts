@@ -7,9 +7,9 @@
 const SENTENCE_END = /(?:[.,;:?!。]|[다요음함임됨봄]\.?)["'’”)\]」』]*$/u;
 const HANGUL = /[가-힣]/u;
 const LATIN_DIGIT = /[A-Za-z0-9%]/;
-const PARTICLE_START = /^(?:의|을|를|은|는|이|가|에|에서|와|과|로|으로|도|고|며|서|한|된|적|다|하고|하여|및)(?=$|[\s,.)])/u;
+const PARTICLE_START = /^(?:의|을|를|은|는|이|가|에|에서|와|과|로|으로|도|고|며|서|한|된|적|다|하고|하여)(?=$|[\s,.)])/u;
 const ENDS_WITH_PARTICLE = /(?:의|을|를|은|는|가|에|에서|와|과|로|으로|도|며|고|해|통해|하여|하고|및|등)$/u;
-const DETERMINER = /^(?:어느|그|이|저|각|세|두|한|약|총|및|또는|등)$/u;
+const DETERMINER = /^(?:어느|그|이|저|각|세|두|한|약|총|및|또는)$/u;
 
 export interface Vocabulary {
   has(token: string): boolean;
@@ -19,7 +19,10 @@ export interface Vocabulary {
 export function vocabulary(lines: readonly string[]): Vocabulary {
   const set = new Set<string>();
   const token = /[\p{L}\p{N}](?:\S*[\p{L}\p{N}])?/gu;
-  for (const line of lines) for (const m of line.matchAll(token)) set.add(m[0]);
+  for (const line of lines) {
+    const tokens = [...line.matchAll(token)].map((m) => m[0]);
+    for (const t of tokens) set.add(t);
+  }
   return set;
 }
 
@@ -42,14 +45,17 @@ export function joinDecision(whole: string, next: string, vocab: Vocabulary): Jo
   const aLast = a.at(-1)!;
   const bFirst = b[0]!;
   if (/[.,;:?!]["'’”)\]」]*$/u.test(a)) return 'space';
+  const aTok = bare(a.split(/\s+/u).at(-1)!);
+  const bTok = bare(b.split(/\s+/u)[0]!);
+  // A word the document writes whole elsewhere, whose halves are not words: a cut word.
+  if (aTok && bTok && vocab.has(aTok + bTok) && !(vocab.has(aTok) && vocab.has(bTok))) return 'none';
   if (LATIN_DIGIT.test(aLast) && LATIN_DIGIT.test(bFirst)) return 'space';
   if (bFirst === '(') return 'none';
-  if (/[가-힣A-Za-z][-/~～]$/u.test(a)) return 'none';
+  if (/[(\[「『‘“]$/u.test(a)) return 'none';
+  if (/[가-힣A-Za-z][-/~～·‧ㆍ․]$/u.test(a)) return 'none';
   if (/^다(?=[.,\s]|$)/u.test(b)) return 'none';
-  if (/^[)\]」』’”,.]/u.test(b)) return 'none';
+  if (/^[)\]」』’”,.~～·‧ㆍ․]/u.test(b) || /^\d{1,2}」/u.test(b)) return 'none';
   if (HANGUL.test(aLast) && HANGUL.test(bFirst)) {
-    const aTok = bare(a.split(/\s+/u).at(-1)!);
-    const bTok = bare(b.split(/\s+/u)[0]!);
     const aTail = aTok.match(/[가-힣]+$/u)?.[0] ?? aTok;
     const bHead = bTok.match(/^[가-힣]+/u)?.[0] ?? bTok;
     if (DETERMINER.test(aTok)) return 'space';
