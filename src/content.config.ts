@@ -68,6 +68,7 @@ export const documentRecord = z
     originalFile: z.string().optional(),
     toc: z.array(tocEntry),
     captions: z.array(captionEntry),
+    facts: z.array(z.object({ label: z.string(), value: z.string(), line: z.number().int() })),
     lines: z.array(z.string()),
     lineAnchors: z.array(z.string().nullable()),
     lineArtifacts: z.array(z.string().nullable()),

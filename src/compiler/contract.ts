@@ -22,6 +22,7 @@
  *   <Table id from to>…</Table>                        wraps a GFM table
  *   <Pre id from to reason>…</Pre>                     wraps a fenced code block (uninterpretable
  *                                                      layout, shown verbatim)
+ *   <Facts id from to><Fact label>…</Fact>…</Facts>    press-release header fields (dl/dt/dd)
  * Footnotes are GFM footnotes (`[^label]`), rendered by remark-rehype with back-links.
  * Every `from`/`to` is a 1-based line number of the normalised source (`DocumentRecord.lines`);
  * attribute values are strings (`from="245"`). Footnote ids on the page are lower-cased by
@@ -86,6 +87,8 @@ export interface DocumentRecord {
   originalFile?: string;
   toc: TocEntry[];
   captions: CaptionEntry[];
+  /** Press-release header fields as written (`보도시점` → `2023. 6. 1.(목) 회의 후 별도 공지`). */
+  facts: { label: string; value: string; line: number }[];
   /** The normalised source text, one entry per line (index 0 = line 1). */
   lines: string[];
   /** For each source line (index 0 = line 1): the anchor of the block on the document page

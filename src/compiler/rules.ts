@@ -39,6 +39,7 @@ export const RULES = {
   'structure/list': { severity: 'info', doc: '개조식 markers (□ ㅇ ○ ▪ - • ▶ ➊ ① ※ …) become nested lists; nesting by order of first appearance under each heading.' },
   'structure/footnote': { severity: 'info', doc: 'Footnote bodies (`1) …` continuing the numbering, `* …`, `** …`, `1」 …`) become footnotes attached at their marker.' },
   'structure/table': { severity: 'info', doc: 'Tab-separated rows, `|`-terminated cells, and `[표]` blocks become tables.' },
+  'structure/press-facts': { severity: 'info', doc: 'Press-release header fields (보도시점, 보도일시, 배포, 배포일시, 엠바고 …), several per line, become a definition list and `facts` in the record.' },
   'structure/caption': { severity: 'info', doc: '`<표 n-n>` / `<그림 n-n>` captions open an anchored figure that runs to its `자료)` source lines; in-text references link to it.' },
   'structure/flattened-table': { severity: 'warning', doc: 'A captioned table whose cells cannot be recovered is shown verbatim in a marked preformatted block.' },
   'structure/english-abstract': { severity: 'info', doc: 'A trailing run of mostly-Latin paragraphs after Korean text becomes an "Abstract" section.' },

@@ -92,7 +92,13 @@ export interface FootnoteBlock extends BlockBase {
   content: Inline[];
 }
 
-export type Block = HeadingBlock | ParaBlock | ItemBlock | TableBlock | PreBlock | FigureBlock | FootnoteBlock;
+/** Header facts of a press release (`보도시점 … 배포 …`), one entry per label. */
+export interface FactsBlock extends BlockBase {
+  type: 'facts';
+  entries: { label: Span; value: Span }[];
+}
+
+export type Block = HeadingBlock | ParaBlock | ItemBlock | TableBlock | PreBlock | FigureBlock | FootnoteBlock | FactsBlock;
 
 /** The tree the compiler's plugins share: lines first, then blocks. */
 export interface DocTree extends Node {

@@ -31,3 +31,9 @@ describe.each(files)('%s', (file) => {
     expect(result!.record.warnings.every((w) => w.ruleId && w.line >= 0)).toBe(true);
   });
 });
+
+test('press-release header facts are found in a release the rule was not written for', async () => {
+  const { compileText } = await import('../helpers.ts');
+  const file = path.join(dir, 'press-release_moef_2025-09_overseas-direct-investment-q2.txt');
+  expect(compileText(readFileSync(file)).result!.record.facts.map((f) => `${f.label}: ${f.value}`)).toEqual(['보도시점: 2025. 9. 19.(금) 11:00', '배포: 2025. 9. 19.(금) 08:00']);
+});

@@ -104,7 +104,10 @@ describe('press release (001)', () => {
   const id = '2023-06-01-moef-global-cluster-press';
   test('header facts, 참고 1 / 참고 2 sections and contact lists', () => {
     const d = doc(id);
-    expect(d.mdx).toContain('보도시점 2023. 6. 1.(목) 회의 후 별도 공지 배포 2023. 6. 1.(목) 08:00');
+    expect(d.record.facts).toEqual([
+      { label: '보도시점', value: '2023. 6. 1.(목) 회의 후 별도 공지', line: 3 },
+      { label: '배포', value: '2023. 6. 1.(목) 08:00', line: 3 },
+    ]);
     expect(d.record.toc.map((t) => `${t.num ?? ''} ${t.title}`.trim())).toEqual(
       expect.arrayContaining(['참고 1 첨단산업 글로벌 클러스터 전략회의 개요', '참고 2 ｢첨단산업 글로벌 클러스터 육성 방안｣ 주요내용']),
     );

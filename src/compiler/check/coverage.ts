@@ -54,6 +54,12 @@ export function checkCoverage(tree: DocTree, file: VFile): Record<string, number
           inline(b.caption);
           visit(b.children);
           break;
+        case 'facts':
+          for (const e of b.entries) {
+            mark(e.label);
+            mark(e.value);
+          }
+          break;
         case 'footnote':
           break;
       }

@@ -63,6 +63,8 @@ function blockNodes(block: Grouped): RootContent[] {
       const inner = block.children.flatMap((c) => blockNodes(c));
       return [flow('Figure', { id: block.id!, kind: block.kind, num: block.num, caption: block.caption.map((c) => (c.type === 'fnref' ? '' : c.span.text)).join(''), title: block.title, from: block.from, to: block.to }, inner)];
     }
+    case 'facts':
+      return [flow('Facts', { id: block.id!, from: block.from, to: block.to }, block.entries.map((e) => flow('Fact', { label: e.label.text }, [paragraph([{ type: 'text', span: e.value }])])))];
     case 'footnote':
       return [];
   }
@@ -107,4 +109,4 @@ function attrs(props: Record<string, string | number | undefined>): MdxJsxAttrib
 }
 
 /** Attributes whose values are source text shown to readers (checked like text). */
-export const TEXT_ATTRIBUTES = new Set(['marker', 'caption']);
+export const TEXT_ATTRIBUTES = new Set(['marker', 'caption', 'label']);

@@ -10,6 +10,7 @@ export function emitRecord(tree: DocTree, file: VFile, removed: Record<string, n
   const lineAnchors: (string | null)[] = lines.map(() => null);
   const toc: TocEntry[] = [];
   const captions: CaptionEntry[] = [];
+  const facts: DocumentRecord['facts'] = [];
   const counts = { blocks: 0, headings: 0, tables: 0, figures: 0 };
   const claim = (from: number, to: number, id: string) => {
     for (let n = from; n <= to; n++) {
@@ -25,6 +26,7 @@ export function emitRecord(tree: DocTree, file: VFile, removed: Record<string, n
         toc.push(tocEntry(b));
       }
       if (b.type === 'table') counts.tables++;
+      if (b.type === 'facts') for (const e of b.entries) facts.push({ label: e.label.text, value: e.value.text, line: b.from });
       if (b.type === 'item') {
         // Children first: their lines belong to them, not to the parent item.
         visit(b.children);
@@ -63,6 +65,7 @@ export function emitRecord(tree: DocTree, file: VFile, removed: Record<string, n
     ...(meta.originalFile ? { originalFile: meta.originalFile } : {}),
     toc,
     captions,
+    facts,
     lines,
     lineAnchors,
     lineArtifacts: tree.lines.map((l) => l.removed ?? null),

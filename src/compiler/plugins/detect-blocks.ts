@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile';
-import type { Block, DocTree, FigureBlock, FootnoteBlock, HeadingBlock, Inline, ItemBlock, Line, ParaBlock, PreBlock } from '../types.ts';
+import type { Block, DocTree, FactsBlock, FigureBlock, FootnoteBlock, HeadingBlock, Inline, ItemBlock, Line, ParaBlock, PreBlock } from '../types.ts';
 import { EMPTY, concat, slice, synthetic, trim, type Span } from '../text/span.ts';
 import { endsSentence, joinDecision, vocabulary, type Vocabulary } from '../text/join.ts';
 import { report } from '../messages.ts';
@@ -44,6 +44,10 @@ const MARKERS: { key: string; re: RegExp }[] = [
   { key: '가)', re: /^[가-하]\)(?=\s)/u },
 ];
 const LABEL = /^\(([^()]{1,15})\)\s+(?=\S)/u;
+/** Standard header fields of Korean government press releases. */
+const FACT_LABELS = '보도시점|보도일시|보도일|배포일시|배포일|배포|엠바고';
+const FACTS = new RegExp(`^(?:${FACT_LABELS})\\s+\\S`, 'u');
+const FACT_SPLIT = new RegExp(`(?<=^|\\s)(?:${FACT_LABELS})(?=\\s)`, 'gu');
 
 export interface Classified {
   kind: 'heading' | 'item' | 'caption' | 'text';
@@ -132,6 +136,12 @@ export default function detectBlocks() {
         if (table) blocks.push(table);
         const zone = zonesById.get(line.zone);
         if (zone && zone.caption === line) blocks.push(figureOf(zone, vocab));
+        continue;
+      }
+      if (FACTS.test(line.text.text)) {
+        close();
+        blocks.push(factsOf(line));
+        lastLine = line;
         continue;
       }
       const c = classify(line, boldHeadings, lastLine);
@@ -316,6 +326,16 @@ function mergeDanglingParagraphs(blocks: Block[], vocab: Vocabulary): Block[] {
     out.push(b);
   }
   return out;
+}
+
+/** Rule structure/press-facts: `보도시점 2023. 6. 1.(목) … 배포 2023. 6. 1.(목) 08:00`. */
+function factsOf(line: Line): FactsBlock {
+  const starts = [...line.text.text.matchAll(FACT_SPLIT)].map((m) => ({ at: m.index!, length: m[0].length }));
+  const entries = starts.map((s, k) => ({
+    label: slice(line.text, s.at, s.at + s.length),
+    value: trim(slice(line.text, s.at + s.length, starts[k + 1]?.at ?? line.text.text.length)),
+  }));
+  return { type: 'facts', entries, from: line.n, to: line.n };
 }
 
 function figureOf(zone: NonNullable<DocTree['zones']>[number], vocab: Vocabulary): FigureBlock {
