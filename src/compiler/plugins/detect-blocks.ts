@@ -73,12 +73,15 @@ export default function detectBlocks() {
     // The open block's text as parts, concatenated once when it closes (linear, not quadratic).
     let openParts: Span[] | null = null;
     let openTail = '';
+    // Whether the last line added to the open block ended with a space in the source.
+    let openSpaceAfter = false;
     const openText = () => (openParts ? openTail : null);
-    const append = (span: Span) => {
+    const append = (span: Span, spaceAfter: boolean) => {
       if (!openParts) return;
-      if (openTail && span.text) openParts.push(joinDecision(openTail, span.text, vocab) === 'space' ? synthetic(' ') : EMPTY);
+      if (openTail && span.text) openParts.push(openSpaceAfter || joinDecision(openTail, span.text, vocab) === 'space' ? synthetic(' ') : EMPTY);
       openParts.push(span);
       openTail = (openTail + span.text).slice(-80);
+      openSpaceAfter = spaceAfter;
     };
     let lastLine: Line | null = null;
     const zonesById = new Map((tree.zones ?? []).map((z) => [z.id, z]));
@@ -91,10 +94,11 @@ export default function detectBlocks() {
       openParts = null;
       openTail = '';
     };
-    const start = (block: ParaBlock | ItemBlock, span: Span) => {
+    const start = (block: ParaBlock | ItemBlock, span: Span, spaceAfter: boolean) => {
       open = block;
       openParts = [span];
       openTail = span.text.slice(-80);
+      openSpaceAfter = spaceAfter;
     };
 
     for (let i = 0; i < lines.length; i++) {
@@ -175,7 +179,7 @@ export default function detectBlocks() {
         if (c.key === '*' || c.key === '**' || c.key === '***' || c.key === '」') item.role = 'note';
         if (c.key === '※') item.role = 'box';
         blocks.push(item);
-        start(item, trim(slice(line.text, m[0].length)));
+        start(item, trim(slice(line.text, m[0].length)), line.spaceAfter === true);
         lastLine = line;
         continue;
       }
@@ -185,13 +189,13 @@ export default function detectBlocks() {
       // continues a paragraph that has not ended, and an item only when it clearly goes on.
       const continues = current && (wrapped || (current.type === 'item' ? continuesItem(openTail, line.text.text) : !endsSentence(openTail)));
       if (current && openText() !== null && !breakHere && continues) {
-        append(line.text);
+        append(line.text, line.spaceAfter === true);
         current.to = line.n;
       } else {
         close();
         const para: ParaBlock = { type: 'para', content: [], from: line.n, to: line.n };
         blocks.push(para);
-        start(para, unLetterSpace(line.text, 4));
+        start(para, unLetterSpace(line.text, 4), line.spaceAfter === true);
       }
       lastLine = line;
     }

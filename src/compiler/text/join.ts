@@ -58,9 +58,11 @@ export function joinDecision(whole: string, next: string, vocab: Vocabulary): Jo
   if (HANGUL.test(aLast) && HANGUL.test(bFirst)) {
     const aTail = aTok.match(/[가-힣]+$/u)?.[0] ?? aTok;
     const bHead = bTok.match(/^[가-힣]+/u)?.[0] ?? bTok;
-    if (DETERMINER.test(aTok)) return 'space';
     if (vocab.has(aTok + bTok) || vocab.has(aTail + bHead)) return 'none';
+    if (DETERMINER.test(aTok)) return 'space';
     if (PARTICLE_START.test(b)) return 'none';
+    // The dependent noun 등 stands apart from the next word unless a particle follows (등으로).
+    if (aTok === '등') return 'space';
     if (ENDS_WITH_PARTICLE.test(aTok) && aTok.length >= 2 && vocab.has(aTok) && vocab.has(bTok)) return 'space';
     if (vocab.has(aTok) && vocab.has(bTok) && aTok.length >= 2 && bTok.length >= 2) return 'space';
     return 'none';
