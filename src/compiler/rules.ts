@@ -41,7 +41,7 @@ export const RULES = {
   'structure/table': { severity: 'info', doc: 'Tab-separated rows, `|`-terminated cells, and `[표]` blocks become tables.' },
   'structure/press-facts': { severity: 'info', doc: 'Press-release header fields (보도시점, 보도일시, 배포, 배포일시, 엠바고 …), several per line, become a definition list and `facts` in the record.' },
   'structure/caption': { severity: 'info', doc: '`<표 n-n>` / `<그림 n-n>` captions open an anchored figure that runs to its `자료)` source lines; in-text references link to it.' },
-  'structure/flattened-table': { severity: 'warning', doc: 'A captioned table whose cells cannot be recovered is shown verbatim in a marked preformatted block.' },
+  'structure/flattened-table': { severity: 'warning', doc: 'A captioned, PDF-flattened table becomes a real table when every body line is a label followed by the same number of numeric values (a `tableHeaders` override may say where header cells end); otherwise it is shown verbatim in a marked preformatted block and the warning says why.' },
   'structure/english-abstract': { severity: 'info', doc: 'A trailing run of mostly-Latin paragraphs after Korean text becomes an "Abstract" section.' },
   'structure/front-matter': { severity: 'info', doc: 'Unheaded text before the first heading becomes a front-matter section.' },
   'structure/table-ambiguous': { severity: 'warning', doc: 'A pipe table whose column count cannot be decided; an override can set it.' },

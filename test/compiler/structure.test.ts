@@ -50,11 +50,17 @@ describe('rejoining interrupted sentences', () => {
 
 describe('zones override', () => {
   const src = ['<표 1-1> 시험 표', '구분 값', '가 1', '자료) 시험기관(2006), p.1', '', '본문 문단이 이어진다.', '', '나 2', '다 3', ''].join('\n');
-  test('moves out-of-order table parts into their caption, as its own verbatim part', () => {
+  test('moves out-of-order table parts into their caption; the rows join the table', () => {
     const doc = compileOk(src, { overrides: 'zones:\n  - figure: tbl-1-1\n    from: 8\n    to: 9\n    expect: "나 2"\n' });
     const md = body(doc);
-    expect(md.match(/<Pre /g)).toHaveLength(2);
-    expect(md).toMatch(/<Pre id="L8" from="8" to="9"/u);
+    expect(md).toMatch(/\| 가\s+\| 1 \|\s+\| 나\s+\| 2 \|\s+\| 다\s+\| 3 \|/u);
+    // The paragraph between the two parts keeps its own lines.
+    expect(doc.record.lineAnchors.slice(1, 9)).toEqual(['L2', 'L2', 'L4', null, 'L6', null, 'L2', 'L2']);
+  });
+
+  test('an out-of-order part that is not a grid stays a separate verbatim part', () => {
+    const doc = compileOk(src.replace('다 3', '다 셋'), { overrides: 'zones:\n  - figure: tbl-1-1\n    from: 8\n    to: 9\n    expect: "나 2"\n' });
+    expect(body(doc).match(/<Pre /g)).toHaveLength(2);
     expect(doc.record.lineAnchors[7]).toBe('L8');
   });
   test('names an unknown caption as an error', () => {
@@ -66,4 +72,35 @@ describe('zones override', () => {
 test('a note cut after a particle (`정부는`) continues across a displaced blank', () => {
   const md = body(compileOk(['□ (개방형 혁신) 앵커기업-스타트업간 협력시 오픈이노베이션 사업* 가점 부여', '', '* 스타트업이 대기업과 협업 가능한 과제를 제안하고, 정부는', '', '사업화(PoC) 자금(최대 1억원) 지원', ''].join('\n')));
   expect(md).toContain('[^L3]: 스타트업이 대기업과 협업 가능한 과제를 제안하고, 정부는 사업화(PoC) 자금(최대 1억원) 지원');
+});
+
+describe('flattened tables (grid rule)', () => {
+  const table = (header: string) => ['<표 1-1> 지역별 통계', '', header, '', '경인지역(경서) 18개사 44건', '', '부산지역(마천) 3개사 5건', '', '합계 21개사 49건', '', '자료) 시험기관(2005a), 연구성과, p.181', ''].join('\n');
+
+  test('a label-and-values grid becomes a real table when the header splits by itself', () => {
+    const doc = compileOk(table('지역 업체수 건수'));
+    expect(body(doc)).toMatch(/\| 지역\s+\| 업체수\s+\| 건수\s+\|/u);
+    expect(body(doc)).toMatch(/\| 합계\s+\| 21개사 \| 49건 \|/u);
+    expect(doc.record.captions[0]!.body).toBe('table');
+    expect(doc.record.warnings).toEqual([]);
+  });
+
+  test('a header that does not split stays verbatim with the reason, until an override splits it', () => {
+    const plain = compileOk(table('지역 업체 수 지원 건수'));
+    expect(plain.record.captions[0]!.body).toBe('pre');
+    expect(plain.record.warnings[0]!.message).toContain('does not split into 3 cells by itself; a tableHeaders override can split it');
+    const fixed = compileOk(table('지역 업체 수 지원 건수'), { overrides: 'tableHeaders:\n  - figure: tbl-1-1\n    cells: [지역, 업체 수, 지원 건수]\n' });
+    expect(body(fixed)).toMatch(/\| 지역\s+\| 업체 수\s+\| 지원 건수\s+\|/u);
+  });
+
+  test('override cells that do not spell the header are an error', () => {
+    const { result, messages } = compileText(table('지역 업체 수 지원 건수'), { overrides: 'tableHeaders:\n  - figure: tbl-1-1\n    cells: [지역, 업체, 건수]\n' });
+    expect(result).toBeNull();
+    expect(messages.filter((m) => m.includes(' error '))).toEqual(['content/sources/2024-test-doc/overrides.yaml:1:1 error Unexpected tableHeaders override for tbl-1-1: the tableHeaders cells do not spell the header text [kb:override/unknown-target]']);
+  });
+
+  test('rows that are not all label + the same number of values stay verbatim', () => {
+    const doc = compileOk(['<표 1-1> 사례', '', '구분 내용', '', '미션 지역 산업의 기술 지원', '', '역할 공동 연구 1 2', '', '자료) 시험기관(2005), p.1', ''].join('\n'));
+    expect(doc.record.captions[0]!.body).toBe('pre');
+  });
 });

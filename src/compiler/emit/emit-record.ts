@@ -36,12 +36,12 @@ export function emitRecord(tree: DocTree, file: VFile, removed: Record<string, n
       if (b.type === 'figure') {
         if (b.kind === '표') counts.tables++;
         else counts.figures++;
-        captions.push({ id: b.id as AnchorId, kind: b.kind, num: b.num, title: b.title, line: b.from, body: b.children.some((c) => c.type === 'pre') ? 'pre' : 'none' });
+        captions.push({ id: b.id as AnchorId, kind: b.kind, num: b.num, title: b.title, line: b.from, body: b.children.some((c) => c.type === 'table') ? 'table' : b.children.some((c) => c.type === 'pre') ? 'pre' : 'none' });
         visit(b.children);
         claim(b.from, b.to, b.id!);
         continue;
       }
-      if (b.type === 'para' && b.parts) for (const [from, to] of b.parts) claim(from, to, b.id!);
+      if ((b.type === 'para' || b.type === 'table') && b.parts) for (const [from, to] of b.parts) claim(from, to, b.id!);
       else if (!(b.type === 'heading' && b.synthetic)) claim(b.from, b.to, b.id!);
     }
   };

@@ -57,6 +57,11 @@ export const overridesSchema = z
           .strict(),
       )
       .default([]),
+    /** Header cells of a flattened table whose header words do not split into columns by
+     *  themselves. The cells must spell the header text exactly (spaces aside). */
+    tableHeaders: z
+      .array(z.object({ figure: z.string().regex(/^tbl-\d+-\d+$/), cells: z.array(z.string()).min(2) }).strict())
+      .default([]),
     /** Pipe tables whose column count cannot be decided from the text. */
     tables: z
       .array(z.object({ line: z.number().int().positive(), expect: z.string().min(1), columns: z.number().int().min(1) }).strict())
@@ -65,4 +70,4 @@ export const overridesSchema = z
   .strict();
 
 export type Overrides = z.infer<typeof overridesSchema>;
-export const NO_OVERRIDES: Overrides = { headings: [], sections: [], zones: [], tables: [] };
+export const NO_OVERRIDES: Overrides = { headings: [], sections: [], zones: [], tableHeaders: [], tables: [] };

@@ -4,6 +4,7 @@ import { EMPTY, concat, slice, synthetic, trim, type Span } from '../text/span.t
 import { endsSentence, joinDecision, vocabulary, type Vocabulary } from '../text/join.ts';
 import { report } from '../messages.ts';
 import { CAPTION } from './detect-captions.ts';
+import { recoverGrid } from './recover-grid.ts';
 
 /** Heading patterns, by family. `seg` turns the number into an anchor path segment. */
 const HEADINGS: { key: string; re: RegExp; seg: (m: RegExpExecArray) => string }[] = [
@@ -139,7 +140,7 @@ export default function detectBlocks() {
         const table = tree.tables?.get(line.n);
         if (table) blocks.push(table);
         const zone = zonesById.get(line.zone);
-        if (zone && zone.caption === line) blocks.push(figureOf(zone, vocab));
+        if (zone && zone.caption === line) blocks.push(figureOf(zone, vocab, file));
         continue;
       }
       if (FACTS.test(line.text.text)) {
@@ -332,6 +333,17 @@ function mergeDanglingParagraphs(blocks: Block[], vocab: Vocabulary): Block[] {
   return out;
 }
 
+/** Body lines grouped by where they sit: a new run starts where a `zones` override part starts. */
+function lineRuns(body: Line[], zone: NonNullable<DocTree['zones']>[number]): Line[][] {
+  const partStarts = new Set((zone.parts ?? []).map((p) => p[0]));
+  const runs: Line[][] = [];
+  for (const l of body) {
+    if (runs.length === 0 || partStarts.has(l.n)) runs.push([l]);
+    else runs.at(-1)!.push(l);
+  }
+  return runs;
+}
+
 /** Rule structure/press-facts: `보도시점 2023. 6. 1.(목) … 배포 2023. 6. 1.(목) 08:00`. */
 function factsOf(line: Line): FactsBlock {
   const starts = [...line.text.text.matchAll(FACT_SPLIT)].map((m) => ({ at: m.index!, length: m[0].length }));
@@ -342,40 +354,38 @@ function factsOf(line: Line): FactsBlock {
   return { type: 'facts', entries, from: line.n, to: line.n };
 }
 
-function figureOf(zone: NonNullable<DocTree['zones']>[number], vocab: Vocabulary): FigureBlock {
+function figureOf(zone: NonNullable<DocTree['zones']>[number], vocab: Vocabulary, file: VFile): FigureBlock {
   const m = CAPTION.exec(zone.caption.text.text)!;
   const titleStart = zone.caption.text.text.length - m[4]!.length;
+  const id = `${zone.kind === '표' ? 'tbl' : 'fig'}-${zone.num}`;
   const children: Block[] = [];
+  const notes = zone.notes.map((group) => {
+    let span = group[0]!.text;
+    for (const l of group.slice(1)) span = joinSpans(span, l.text, vocab);
+    return { type: 'para', content: [{ type: 'text', span }], from: group[0]!.n, to: group.at(-1)!.n } as ParaBlock;
+  });
+  const base = { type: 'figure' as const, kind: zone.kind, num: zone.num, title: m[4]!.trim(), caption: [{ type: 'text' as const, span: zone.caption.text }], from: zone.caption.n, to: zone.end + 1, id, titleStart };
+  if (zone.kind === '표' && zone.body.some((l) => !l.footnote)) {
+    const header = file.data.overrides!.tableHeaders.find((h) => h.figure === id);
+    const grid = recoverGrid(zone.body, header?.cells);
+    if (grid.ok) {
+      const body = zone.body.filter((l) => !l.footnote && l !== grid.unit);
+      if (grid.unit) children.push({ type: 'para', content: [{ type: 'text', span: grid.unit.text }], from: grid.unit.n, to: grid.unit.n });
+      const parts = lineRuns(body, zone).map((run): [number, number] => [run[0]!.n, run.at(-1)!.n]);
+      children.push({ type: 'table', rows: grid.rows, from: body[0]!.n, to: body.at(-1)!.n, parts });
+      return { ...base, children: [...children, ...notes] };
+    }
+    if (header) report(file, 'override/unknown-target', `Unexpected tableHeaders override for ${id}: ${grid.reason}`, zone.caption.n);
+    report(file, 'structure/flattened-table', `Unexpected flattened table <표 ${zone.num}>: ${grid.reason}; shown verbatim`, zone.caption.n);
+  }
   // One preformatted block per run of body lines (a zone extended by an override may have
   // parts elsewhere in the source; each keeps its own line range).
   const body = zone.body.filter((l) => !l.footnote);
-  const partStarts = new Set((zone.parts ?? []).map((p) => p[0]));
-  const runs: Line[][] = [];
-  for (const l of body) {
-    if (runs.length === 0 || partStarts.has(l.n)) runs.push([l]);
-    else runs.at(-1)!.push(l);
-  }
-  for (const run of runs) {
+  for (const run of lineRuns(body, zone)) {
     const pre: PreBlock = { type: 'pre', lines: run.map((l) => l.text), reason: zone.kind === '표' ? 'flattened-table' : 'figure-labels', from: run[0]!.n, to: run.at(-1)!.n };
     children.push(pre);
   }
-  for (const group of zone.notes) {
-    let span = group[0]!.text;
-    for (const l of group.slice(1)) span = joinSpans(span, l.text, vocab);
-    children.push({ type: 'para', content: [{ type: 'text', span }], from: group[0]!.n, to: group.at(-1)!.n });
-  }
-  return {
-    type: 'figure',
-    kind: zone.kind,
-    num: zone.num,
-    title: m[4]!.trim(),
-    caption: [{ type: 'text', span: zone.caption.text }],
-    children,
-    from: zone.caption.n,
-    to: zone.end + 1,
-    id: `${zone.kind === '표' ? 'tbl' : 'fig'}-${zone.num}`,
-    titleStart,
-  } as FigureBlock;
+  return { ...base, children: [...children, ...notes] };
 }
 
 declare module '../types.ts' {
@@ -384,6 +394,9 @@ declare module '../types.ts' {
     parts?: [number, number][];
   }
   interface ItemBlock {
+    parts?: [number, number][];
+  }
+  interface TableBlock {
     parts?: [number, number][];
   }
   interface FigureBlock {

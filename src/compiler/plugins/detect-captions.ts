@@ -112,11 +112,6 @@ export default function detectCaptions() {
       zone.body.sort((a, b) => a.n - b.n);
     }
     tree.zones = zones;
-    for (const z of zones) {
-      if (z.kind === '표' && z.body.some((l) => !l.footnote)) {
-        report(file, 'structure/flattened-table', `Unexpected flattened table <표 ${z.num}>: cells cannot be recovered, shown verbatim`, z.caption.n);
-      }
-    }
   };
 }
 
