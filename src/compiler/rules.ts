@@ -15,6 +15,7 @@ export const RULES = {
   'doc/id-duplicate': { severity: 'error', doc: 'Two documents resolve to the same id, or two source folders hold the same text.' },
   'override/invalid': { severity: 'error', doc: 'overrides.yaml is not valid (syntax or schema).' },
   'override/unknown-target': { severity: 'error', doc: 'An override names a line that does not exist or that does not hold what the override expects.' },
+  'registry/invalid': { severity: 'error', doc: 'A registry file (content/registry/*.yaml) is invalid: syntax, schema, a duplicate id or a lineage link to an unknown agency.' },
   'check/coverage': { severity: 'error', doc: 'Source characters are neither in the output nor a documented removed artifact; the lines are listed.' },
   'check/roundtrip': { severity: 'error', doc: 'The emitted MDX does not parse back to the same reader-visible text (a serialiser bug). `npm run compile` re-parses and shows the first difference; every Astro build checks a digest of the text on the tree its own MDX parser built (src/site/markdown/remark-verify-text.ts).' },
   'check/anchor-duplicate': { severity: 'error', doc: 'Two blocks of a document would get the same anchor.' },
