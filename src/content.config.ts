@@ -69,6 +69,7 @@ export const documentRecord = z
     toc: z.array(tocEntry),
     captions: z.array(captionEntry),
     facts: z.array(z.object({ label: z.string(), value: z.string(), line: z.number().int() })),
+    mentions: z.array(z.object({ ref: z.string().nullable(), kind: z.string(), text: z.string(), anchor: z.string(), line: z.number().int() })),
     lines: z.array(z.string()),
     lineAnchors: z.array(z.string().nullable()),
     lineArtifacts: z.array(z.string().nullable()),

@@ -23,6 +23,11 @@
  *   <Pre id from to reason>…</Pre>                     wraps a fenced code block (uninterpretable
  *                                                      layout, shown verbatim)
  *   <Facts id from to><Fact label>…</Fact>…</Facts>    press-release header fields (dl/dt/dd)
+ *   <M to? kind>name</M>                               an entity mention (inline): `to` is the
+ *                                                      entity (`agency:patent-office`); absent for
+ *                                                      an unknown 「…」 title (kind law)
+ *
+ *   src/generated/entities.json                        EntityRecord[] (registries + mentions)
  * Footnotes are GFM footnotes (`[^label]`), rendered by remark-rehype with back-links.
  * Every `from`/`to` is a 1-based line number of the normalised source (`DocumentRecord.lines`);
  * attribute values are strings (`from="245"`). Footnote ids on the page are lower-cased by
@@ -89,6 +94,9 @@ export interface DocumentRecord {
   captions: CaptionEntry[];
   /** Press-release header fields as written (`보도시점` → `2023. 6. 1.(목) 회의 후 별도 공지`). */
   facts: { label: string; value: string; line: number }[];
+  /** Every entity mention, in source order: the entity (`agency:patent-office`, or null for an
+   *  unknown 「…」 title), its type, the text as written, and the block that holds it. */
+  mentions: { ref: string | null; kind: string; text: string; anchor: string; line: number }[];
   /** The normalised source text, one entry per line (index 0 = line 1). */
   lines: string[];
   /** For each source line (index 0 = line 1): the anchor of the block on the document page

@@ -6,6 +6,9 @@ import type { VFileMessage } from 'vfile-message';
 import { compileDocument, type CompiledDocument } from './compile.ts';
 import { CompileError, formatMessage, report } from './messages.ts';
 import type { DocumentRecord } from './contract.ts';
+import { loadRegistry, type Registry } from './knowledge/registry.ts';
+import { knowledgeOf } from './knowledge/knowledge.ts';
+import { entitiesOf } from './knowledge/entities.ts';
 
 export { compileDocument } from './compile.ts';
 export { CompileError, formatMessage } from './messages.ts';
@@ -18,6 +21,7 @@ export interface CorpusResult {
   warnings: VFileMessage[];
   /** Milliseconds per document (compile only, without I/O). */
   timings: Record<string, number>;
+  registry: Registry;
 }
 
 /**
@@ -41,13 +45,16 @@ export async function compileCorpus(opts: {
   const warnings: VFileMessage[] = [];
   const timings: Record<string, number> = {};
   const hashes = new Map<string, string>();
+  const registry = await loadRegistry(opts.root);
+  for (const f of registry.files) for (const m of f.messages) (m.fatal ? errors : warnings).push(m);
+  const knowledge = knowledgeOf(registry);
   for (const id of entries) {
     const dir = path.join(sourcesDir, id);
     const read = async (name: string) => (existsSync(path.join(dir, name)) ? await readFile(path.join(dir, name)) : null);
     const [source, meta, overrides] = await Promise.all([read('source.txt'), read('meta.yaml'), read('overrides.yaml')]);
     const rel = path.relative(opts.root, dir);
     const started = performance.now();
-    const { result, files } = compileDocument({ id, dir: rel, source, meta: meta?.toString('utf8') ?? null, overrides: overrides?.toString('utf8') ?? null }, { verify: opts.verify });
+    const { result, files } = compileDocument({ id, dir: rel, source, meta: meta?.toString('utf8') ?? null, overrides: overrides?.toString('utf8') ?? null }, { verify: opts.verify, knowledge });
     timings[id] = performance.now() - started;
     if (source) {
       const hash = createHash('sha256').update(source).digest('hex');
@@ -66,6 +73,7 @@ export async function compileCorpus(opts: {
     await rm(outDir, { recursive: true, force: true });
     await mkdir(docsDir, { recursive: true });
     await mkdir(recordsDir, { recursive: true });
+    await writeFile(path.join(outDir, 'entities.json'), `${JSON.stringify(entitiesOf(registry, compiled.map((c) => c.record)), null, 1)}\n`);
     await Promise.all(
       compiled.flatMap((c) => [
         writeFile(path.join(docsDir, `${c.id}.mdx`), c.mdx),
@@ -73,7 +81,7 @@ export async function compileCorpus(opts: {
       ]),
     );
   }
-  return { documents: compiled.map((c) => c.record), compiled, warnings, timings };
+  return { documents: compiled.map((c) => c.record), compiled, warnings, timings, registry };
 }
 
 export function formatWarnings(warnings: VFileMessage[]): string {

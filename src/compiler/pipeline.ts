@@ -14,6 +14,7 @@ import detectBlocks from './plugins/detect-blocks.ts';
 import resolveFootnotes from './plugins/resolve-footnotes.ts';
 import resolveHierarchy from './plugins/resolve-hierarchy.ts';
 import resolveXrefs from './plugins/resolve-xrefs.ts';
+import resolveMentions from './plugins/resolve-mentions.ts';
 import resolveAnchors from './plugins/resolve-anchors.ts';
 
 /**
@@ -43,6 +44,8 @@ export function createPipeline() {
       .use(resolveFootnotes)
       .use(resolveHierarchy)
       .use(resolveXrefs)
+      // Mentions after cross-references: a `<표 2-1>` link is never split into a mention.
+      .use(resolveMentions)
       .use(resolveAnchors)
   );
 }

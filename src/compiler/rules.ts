@@ -47,6 +47,8 @@ export const RULES = {
   'structure/front-matter': { severity: 'info', doc: 'Unheaded text before the first heading becomes a front-matter section.' },
   'structure/table-ambiguous': { severity: 'warning', doc: 'A pipe table whose column count cannot be decided; an override can set it.' },
   'structure/footnote-unmatched': { severity: 'warning', doc: 'A footnote body without a marker (or a marker without a body); the body is attached to the block above.' },
+  'knowledge/mention': { severity: 'info', doc: 'Names, aliases, abbreviations and titles from content/registry/ found in the text (one Aho–Corasick pass, longest match, Korean particles allowed after a name) become links to their entity; a name shared by two entities resolves by the document date.' },
+  'knowledge/unknown-name': { severity: 'warning', doc: 'A 「…」 title that matches nothing in the registries; it is still marked as an instrument, unlinked.' },
   'structure/replacement-char': { severity: 'warning', doc: 'The source holds U+FFFD (a character lost before it reached us); kept and flagged.' },
 } as const satisfies Record<string, { severity: 'error' | 'warning' | 'artifact' | 'info'; doc: string }>;
 

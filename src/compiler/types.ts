@@ -33,7 +33,9 @@ export interface Line {
 export type Inline =
   | { type: 'text'; span: Span }
   | { type: 'fnref'; label: string; marker: Span }
-  | { type: 'xref'; target: string; span: Span };
+  | { type: 'xref'; target: string; span: Span }
+  /** A name the registries know (`ref`), or an unknown 「…」 title (`ref` null, `kind` law). */
+  | { type: 'mention'; ref: string | null; kind: string; span: Span };
 
 interface BlockBase {
   from: number;
@@ -128,6 +130,8 @@ declare module 'vfile' {
     /** The serialised MDX page. */
     mdx: string;
     record: DocumentRecord;
+    /** The knowledge registries and their matcher, shared by all documents of a corpus. */
+    knowledge: import('./knowledge/knowledge.ts').Knowledge;
   }
 }
 

@@ -95,7 +95,7 @@ describe('plan summary (000)', () => {
   test('`1」` and `*` notes become footnotes at their markers', () => {
     const text = doc(id).mdx;
     expect(text).toContain('법률·회계·AC·VC 등을 추가[^L40]하고');
-    expect(text).toMatch(/\[\^L40\]: 「산업시설용지 입주허용 시설 고시」 개정/u);
+    expect(text).toMatch(/\[\^L40\]: 「(?:<M[^>]*>)?산업시설용지 입주허용 시설 고시(?:<\/M>)?」 개정/u);
     expect(text).toContain('클러스터 관리계획[^L46] 개정');
   });
 });

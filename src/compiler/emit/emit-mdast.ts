@@ -1,7 +1,10 @@
 import type { Root, RootContent, PhrasingContent, Paragraph, TableRow, FootnoteDefinition } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement, MdxJsxAttribute } from 'mdast-util-mdx-jsx';
 import type { Block, DocTree, Inline, ItemBlock } from '../types.ts';
-import { noteText } from '../plugins/resolve-footnotes.ts';
+import { slice, type Span } from '../text/span.ts';
+
+const trimStart = (s: Span) => slice(s, s.text.length - s.text.trimStart().length);
+const trimEnd = (s: Span) => slice(s, 0, s.text.trimEnd().length);
 
 /**
  * Builds the page as an mdast tree with MDX JSX elements (never as a string): text stays
@@ -13,7 +16,7 @@ export function emitMdast(tree: DocTree): Root {
   const children: RootContent[] = [];
   for (const block of groupItems(tree.children)) children.push(...blockNodes(block));
   for (const note of tree.footnotes) {
-    const def: FootnoteDefinition = { type: 'footnoteDefinition', identifier: note.label, label: note.label, children: [paragraph([{ type: 'text', span: noteText(note) }])] };
+    const def: FootnoteDefinition = { type: 'footnoteDefinition', identifier: note.label, label: note.label, children: [paragraph(trimInlines(note.content))] };
     children.push(def);
   }
   return { type: 'root', children };
@@ -76,6 +79,16 @@ function itemNode(item: ItemBlock): MdxJsxFlowElement {
   return flow('Item', { id: item.id!, marker: item.marker.text, from: item.from, to: item.to, role: item.role }, children);
 }
 
+/** Drops white space at the edges of inline content (notes keep their inner structure). */
+function trimInlines(content: Inline[]): Inline[] {
+  const out = [...content];
+  const first = out[0];
+  if (first?.type === 'text') out[0] = { type: 'text', span: trimStart(first.span) };
+  const last = out.at(-1);
+  if (last?.type === 'text') out[out.length - 1] = { type: 'text', span: trimEnd(last.span) };
+  return out.filter((c) => c.type !== 'text' || c.span.text !== '');
+}
+
 function paragraph(content: Inline[]): Paragraph {
   return { type: 'paragraph', children: phrasing(content) };
 }
@@ -86,6 +99,7 @@ function phrasing(content: Inline[], join = ''): PhrasingContent[] {
     if (k > 0 && join) out.push({ type: 'text', value: join });
     if (c.type === 'text') out.push({ type: 'text', value: c.span.text });
     else if (c.type === 'fnref') out.push({ type: 'footnoteReference', identifier: c.label, label: c.label });
+    else if (c.type === 'mention') out.push({ type: 'mdxJsxTextElement', name: 'M', attributes: attrs({ to: c.ref ?? undefined, kind: c.kind }), children: [{ type: 'text', value: c.span.text }] });
     else out.push({ type: 'link', url: `#${c.target}`, children: [{ type: 'text', value: c.span.text }] });
   });
   // Merge adjacent text nodes so the serialiser sees whole runs.

@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile';
-import type { Block, DocTree, HeadingBlock } from '../types.ts';
+import type { Block, DocTree, HeadingBlock, Inline } from '../types.ts';
 import type { AnchorId, CaptionEntry, DocumentRecord, TocEntry } from '../contract.ts';
 import { KIND_LABELS, precisionOf } from '../metadata/schema.ts';
 
@@ -11,6 +11,10 @@ export function emitRecord(tree: DocTree, file: VFile, removed: Record<string, n
   const toc: TocEntry[] = [];
   const captions: CaptionEntry[] = [];
   const facts: DocumentRecord['facts'] = [];
+  const mentions: DocumentRecord['mentions'] = [];
+  const collect = (content: Inline[], anchor: string, line: number) => {
+    for (const c of content) if (c.type === 'mention') mentions.push({ ref: c.ref, kind: c.kind, text: c.span.text, anchor, line });
+  };
   const counts = { blocks: 0, headings: 0, tables: 0, figures: 0 };
   const claim = (from: number, to: number, id: string) => {
     for (let n = from; n <= to; n++) {
@@ -21,6 +25,9 @@ export function emitRecord(tree: DocTree, file: VFile, removed: Record<string, n
   const visit = (blocks: Block[]) => {
     for (const b of blocks) {
       counts.blocks++;
+      if (b.type === 'heading') collect(b.title, b.id!, b.from);
+      if (b.type === 'para' || b.type === 'item') collect(b.content, b.id!, b.from);
+      if (b.type === 'table') for (const row of b.rows) for (const cell of row) collect(cell, b.id!, b.from);
       if (b.type === 'heading') {
         counts.headings++;
         toc.push(tocEntry(b));
@@ -46,6 +53,7 @@ export function emitRecord(tree: DocTree, file: VFile, removed: Record<string, n
     }
   };
   for (const note of tree.footnotes) claim(note.from, note.to, `fn-${note.label.toLowerCase()}`);
+  for (const note of tree.footnotes) collect(note.content, `fn-${note.label.toLowerCase()}`, note.from);
   visit(tree.children);
   return {
     id: file.data.docId!,
@@ -66,6 +74,7 @@ export function emitRecord(tree: DocTree, file: VFile, removed: Record<string, n
     toc,
     captions,
     facts,
+    mentions: mentions.sort((a, b) => a.line - b.line),
     lines,
     lineAnchors,
     lineArtifacts: tree.lines.map((l) => l.removed ?? null),

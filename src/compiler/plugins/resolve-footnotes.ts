@@ -121,7 +121,3 @@ function appendRef(block: Block, label: string) {
   if (!content) return;
   setContents(block, [...content, { type: 'fnref', label, marker: EMPTY }]);
 }
-
-export function noteText(n: FootnoteBlock): Span {
-  return trim(concat(...n.content.map((c) => (c.type === 'fnref' ? c.marker : c.span))));
-}

@@ -1,0 +1,64 @@
+import type { VFile } from 'vfile';
+import type { Block, DocTree, Inline } from '../types.ts';
+import { slice } from '../text/span.ts';
+import { report } from '../messages.ts';
+import { resolveByDate } from '../knowledge/matcher.ts';
+
+const QUOTED = /[「｢]([^」｣\n]{2,80})[」｣]/gu;
+
+/**
+ * Marks every mention of a registry entity (agencies, laws, programmes, places,
+ * organisations, glossary terms) in running text, headings, items, table cells and
+ * footnotes. A name shared by two entities (a reused ministry name) resolves by the
+ * document's date. A 「…」 title that matches nothing known is still marked, as an unknown
+ * instrument, and reported (rule knowledge/unknown-name) — never silently dropped.
+ */
+export default function resolveMentions() {
+  return (tree: DocTree, file: VFile) => {
+    const knowledge = file.data.knowledge;
+    if (!knowledge) return;
+    const { matcher, registry } = knowledge;
+    const issued = file.data.meta?.issued;
+    const date = issued && issued !== 'unknown' ? issued : null;
+    const unknown = new Map<string, number>();
+    const mark = (content: Inline[], line: number): Inline[] => {
+      const out: Inline[] = [];
+      for (const part of content) {
+        if (part.type !== 'text') {
+          out.push(part);
+          continue;
+        }
+        const text = part.span.text;
+        const found = matcher.find(text).map((m) => ({ start: m.start, end: m.end, ref: resolveByDate(registry.entities, m.refs, date) as string | null, kind: '' }));
+        for (const m of found) m.kind = registry.entities.get(m.ref as never)?.type ?? '';
+        for (const q of text.matchAll(QUOTED)) {
+          const start = q.index! + 1;
+          const end = start + q[1]!.length;
+          if (found.some((f) => f.start < end && f.end > start)) continue;
+          found.push({ start, end, ref: null, kind: 'law' });
+          if (!unknown.has(q[1]!)) unknown.set(q[1]!, line);
+        }
+        found.sort((a, b) => a.start - b.start);
+        let last = 0;
+        for (const f of found) {
+          if (f.start > last) out.push({ type: 'text', span: slice(part.span, last, f.start) });
+          out.push({ type: 'mention', ref: f.ref, kind: f.kind, span: slice(part.span, f.start, f.end) });
+          last = f.end;
+        }
+        if (last < text.length) out.push({ type: 'text', span: last === 0 ? part.span : slice(part.span, last) });
+      }
+      return out;
+    };
+    const visit = (blocks: Block[]) => {
+      for (const b of blocks) {
+        if (b.type === 'heading') b.title = mark(b.title, b.from);
+        else if (b.type === 'para' || b.type === 'item') b.content = mark(b.content, b.from);
+        else if (b.type === 'table') b.rows = b.rows.map((r) => r.map((c) => mark(c, b.from)));
+        if (b.type === 'item' || b.type === 'figure') visit(b.children);
+      }
+    };
+    visit(tree.children);
+    for (const n of tree.footnotes) n.content = mark(n.content, n.from);
+    for (const [name, line] of unknown) report(file, 'knowledge/unknown-name', `Unexpected unknown instrument 「${name}」: not in content/registry/laws.yaml; shown as an unlinked name`, line);
+  };
+}
