@@ -97,6 +97,10 @@ export interface DocumentRecord {
   /** Every entity mention, in source order: the entity (`agency:patent-office`, or null for an
    *  unknown 「…」 title), its type, the text as written, and the block that holds it. */
   mentions: { ref: string | null; kind: string; text: string; anchor: string; line: number }[];
+  /** Policy measures (rule knowledge/measure), in source order. */
+  measures: MeasureEntry[];
+  /** Every dated expression (rule knowledge/date), normalised, in source order. */
+  timeline: TimelineEntry[];
   /** The normalised source text, one entry per line (index 0 = line 1). */
   lines: string[];
   /** For each source line (index 0 = line 1): the anchor of the block on the document page
@@ -116,4 +120,33 @@ export interface DocumentRecord {
     removed: Record<string, number>;
   };
   warnings: DocumentMessage[];
+}
+
+export interface MeasureEntry {
+  /** `<docId>--<anchor>`. */
+  id: string;
+  anchor: string;
+  label: string;
+  text: string;
+  headingPath: string[];
+  sectionId: string | null;
+  sourceLines: [number, number];
+  /** Entity refs mentioned in the measure, its sub-items and its notes. */
+  mentions: string[];
+  /** Ids of its dated items in `timeline`. */
+  dates: string[];
+}
+
+export interface TimelineEntry {
+  /** `<docId>--L<line>-<n>`: the n-th date on that source line. */
+  id: string;
+  date: { start: string; end?: string; precision: DatePrecision };
+  open?: 'from' | 'until';
+  kind: 'announcement' | 'target' | 'event' | 'enactment' | 'period';
+  /** The date as written and a window of its sentence. */
+  sourceText: string;
+  context: string;
+  line: number;
+  anchor: string;
+  measureId?: string;
 }

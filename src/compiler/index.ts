@@ -8,7 +8,7 @@ import { CompileError, formatMessage, report } from './messages.ts';
 import type { DocumentRecord } from './contract.ts';
 import { loadRegistry, type Registry } from './knowledge/registry.ts';
 import { knowledgeOf } from './knowledge/knowledge.ts';
-import { entitiesOf } from './knowledge/entities.ts';
+import { entitiesOf, measuresOf } from './knowledge/entities.ts';
 
 export { compileDocument } from './compile.ts';
 export { CompileError, formatMessage } from './messages.ts';
@@ -73,7 +73,10 @@ export async function compileCorpus(opts: {
     await rm(outDir, { recursive: true, force: true });
     await mkdir(docsDir, { recursive: true });
     await mkdir(recordsDir, { recursive: true });
-    await writeFile(path.join(outDir, 'entities.json'), `${JSON.stringify(entitiesOf(registry, compiled.map((c) => c.record)), null, 1)}\n`);
+    const records = compiled.map((c) => c.record);
+    await writeFile(path.join(outDir, 'entities.json'), `${JSON.stringify(entitiesOf(registry, records), null, 1)}\n`);
+    await writeFile(path.join(outDir, 'measures.json'), `${JSON.stringify(measuresOf(registry, records), null, 1)}\n`);
+    await writeFile(path.join(outDir, 'timeline.json'), `${JSON.stringify(records.flatMap((r) => r.timeline.map((t) => ({ ...t, documentId: r.id }))), null, 1)}\n`);
     await Promise.all(
       compiled.flatMap((c) => [
         writeFile(path.join(docsDir, `${c.id}.mdx`), c.mdx),

@@ -6,7 +6,12 @@ import type { CompiledDocument } from '../../src/compiler/compile.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let corpus: CorpusResult;
-const doc = (id: string): CompiledDocument => corpus.compiled.find((c) => c.id === id)!;
+const found = (id: string): CompiledDocument => corpus.compiled.find((c) => c.id === id)!;
+/** The document with entity mention tags removed from its MDX, for assertions on the text. */
+const doc = (id: string): CompiledDocument => {
+  const d = found(id);
+  return { ...d, mdx: d.mdx.replace(/<M(?: [^>]*)?>|<\/M>/gu, '') };
+};
 
 beforeAll(async () => {
   corpus = await compileCorpus({ root, write: false });

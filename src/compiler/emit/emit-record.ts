@@ -2,9 +2,12 @@ import type { VFile } from 'vfile';
 import type { Block, DocTree, HeadingBlock, Inline } from '../types.ts';
 import type { AnchorId, CaptionEntry, DocumentRecord, TocEntry } from '../contract.ts';
 import { KIND_LABELS, precisionOf } from '../metadata/schema.ts';
+import { knowledgeRecords } from '../knowledge/records.ts';
 
 /** Builds the document's JSON record: metadata, outline, captions, source lines and provenance maps. */
 export function emitRecord(tree: DocTree, file: VFile, removed: Record<string, number>): DocumentRecord {
+  const docYear = file.data.meta!.issued === 'unknown' ? null : Number(file.data.meta!.issued.slice(0, 4));
+  const { measures, timeline } = knowledgeRecords(tree, file.data.docId!, docYear);
   const meta = file.data.meta!;
   const lines = tree.lines.map((l) => l.raw);
   const lineAnchors: (string | null)[] = lines.map(() => null);
@@ -75,6 +78,8 @@ export function emitRecord(tree: DocTree, file: VFile, removed: Record<string, n
     captions,
     facts,
     mentions: mentions.sort((a, b) => a.line - b.line),
+    measures,
+    timeline,
     lines,
     lineAnchors,
     lineArtifacts: tree.lines.map((l) => l.removed ?? null),

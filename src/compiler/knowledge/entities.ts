@@ -1,4 +1,5 @@
-import type { DocumentRecord } from '../contract.ts';
+import type { DocumentRecord, MeasureEntry } from '../contract.ts';
+import { relateMeasures } from './related.ts';
 import { lineage, type Entity, type Registry } from './registry.ts';
 
 /** One entity with everything that mentions it, as the site and /data/entities.json read it. */
@@ -22,4 +23,31 @@ export function entitiesOf(registry: Registry, documents: DocumentRecord[]): Ent
   return [...registry.entities.values()]
     .sort((a, b) => a.ref.localeCompare(b.ref))
     .map((e) => ({ ...e, lineage: e.type === 'agency' ? lineage(registry, e.id).map((x) => x.id) : [], mentions: byRef.get(e.ref) ?? [] }));
+}
+
+export interface MeasureRecord extends MeasureEntry {
+  documentId: string;
+  /** Agency ids: mentioned, or responsible for a mentioned programme or law. */
+  agencies: string[];
+  laws: string[];
+  programs: string[];
+  places: string[];
+  related: string[];
+}
+
+export function measuresOf(registry: Registry, documents: DocumentRecord[]): MeasureRecord[] {
+  const all = documents.flatMap((d) => d.measures.map((m) => ({ ...m, documentId: d.id })));
+  const related = relateMeasures(all);
+  const ids = (refs: string[], type: string) => [...new Set(refs.filter((r) => r.startsWith(`${type}:`)).map((r) => r.slice(type.length + 1)))];
+  return all.map((m) => {
+    const responsible = m.mentions.map((r) => registry.entities.get(r as never)?.agency).filter((a): a is string => Boolean(a)).map((a) => `agency:${a}`);
+    return {
+      ...m,
+      agencies: ids([...m.mentions, ...responsible], 'agency'),
+      laws: ids(m.mentions, 'law'),
+      programs: ids(m.mentions, 'program'),
+      places: ids(m.mentions, 'place'),
+      related: related.get(m.id) ?? [],
+    };
+  });
 }

@@ -25,6 +25,8 @@ export interface Entity {
   description?: string;
   definition?: string;
   kind?: string;
+  /** For laws and programmes: the responsible agency's id. */
+  agency?: string;
   unverified: boolean;
   sources: { ref: string; supports?: string }[];
 }
@@ -66,6 +68,7 @@ export async function loadRegistry(root: string): Promise<Registry> {
         description: e.description as string | undefined,
         definition: e.definition as string | undefined,
         kind: e.kind as string | undefined,
+        agency: e.agency as string | undefined,
         unverified: (e.unverified as boolean | undefined) ?? false,
         sources: e.sources as Entity['sources'],
       });

@@ -1,0 +1,73 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import path from 'node:path';
+import { compileCorpus, type CorpusResult } from '../../src/compiler/index.ts';
+import { measuresOf } from '../../src/compiler/knowledge/entities.ts';
+import { relateMeasures } from '../../src/compiler/knowledge/related.ts';
+import { compileOk } from '../helpers.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+let corpus: CorpusResult;
+beforeAll(async () => {
+  corpus = await compileCorpus({ root, write: false, verify: false });
+});
+const record = (id: string) => corpus.documents.find((d) => d.id === id)!;
+
+describe('measures (knowledge/measure)', () => {
+  test('000: every □ action item is a measure, labelled by its (label), with its heading path', () => {
+    const ms = record('2023-delco-global-cluster-plan-summary').measures;
+    expect(ms.length).toBeGreaterThanOrEqual(20);
+    const first = ms[0]!;
+    expect(first).toMatchObject({ id: '2023-delco-global-cluster-plan-summary--L26', label: '규제 완화', sourceLines: [26, 34] });
+    expect(first.headingPath).toEqual(['Ⅳ. 글로벌 클러스터 활성화 방안', '1. 중앙정부의 지원 패키지', '(1) 규제 완화를 통해 클러스터 구성원 밀접 배치 촉진']);
+  });
+
+  test('000: the TIPS measure carries the target path from its note, one dated target per step', () => {
+    const d = record('2023-delco-global-cluster-plan-summary');
+    const tips = d.measures.find((m) => m.label === 'TIPS 재설계')!;
+    const dates = d.timeline.filter((t) => tips.dates.includes(t.id));
+    expect(dates.map((t) => [t.date.start, t.kind])).toEqual([['2023', 'target'], ['2024', 'target'], ['2027', 'target']]);
+    expect(dates[0]!.context).toContain('22% → (‘24) 30% → (’27) 40%');
+  });
+
+  test('001: the numbered summary items are measures; groupings and attendee lists are not', () => {
+    const labels = record('2023-06-01-moef-global-cluster-press').measures.map((m) => m.label);
+    expect(labels).toContain('규제 완화를 통해 클러스터 구성원 밀접 배치 촉진');
+    expect(labels).toContain('생명윤리위원회(IRB) 심의절차 간소화');
+    expect(labels).not.toContain('중앙정부의 지원 패키지');
+    expect(labels).not.toContain('정부');
+  });
+
+  test('003: strategy items of a document without headings', () => {
+    const labels = record('2002-11-01-seri-bio-cluster-strategy').measures.map((m) => m.label);
+    expect(labels).toEqual(expect.arrayContaining(['하이테크 R&D 클러스터화', '네트워크 구축', '민간투자체제 정착']));
+    expect(labels).not.toContain('혁신네트워크의 효율성');
+  });
+
+  test('a hand-written plan the rules were not written for', () => {
+    const doc = compileOk(['Ⅰ. 추진 과제', '', '■ 인재 양성 패키지', '', '① 지역 대학 연계 장학제도 신설(’25.上)', '', '  - 세부 운영방안 마련', '', '② 해외 인재 비자 요건 완화', ''].join('\n'), { meta: 'title: 시험\nkind: plan\nissued: "2024-05"\npublishers: [시험부]\nauthors: unknown\nsourceUrl: unknown\n' });
+    expect(doc.record.measures.map((m) => [m.label, m.sourceLines])).toEqual([
+      ['지역 대학 연계 장학제도 신설(’25.上)', [5, 7]],
+      ['해외 인재 비자 요건 완화', [9, 9]],
+    ]);
+    expect(doc.record.timeline[0]).toMatchObject({ date: { start: '2025-01', end: '2025-06', precision: 'half' }, measureId: '2024-test-doc--L5' });
+  });
+});
+
+test('related measures: computed from shared entities and wording, across documents only', () => {
+  const related = relateMeasures([
+    { id: 'a', documentId: 'x', text: '클러스터 전용 스케일업 TIPS 프로그램 운영', mentions: ['program:tips'] },
+    { id: 'b', documentId: 'y', text: '클러스터 전용 TIPS 프로그램 운영 등 개방형 혁신 촉진', mentions: ['program:tips'] },
+    { id: 'c', documentId: 'x', text: '클러스터 전용 스케일업 TIPS 프로그램 운영 확대', mentions: ['program:tips'] },
+    { id: 'd', documentId: 'y', text: '보건의료데이터 중개 플랫폼 구축', mentions: [] },
+  ]);
+  expect(related.get('a')).toEqual(['b']);
+  expect(related.get('b')).toEqual(expect.arrayContaining(['a', 'c']));
+  expect(related.get('d')).toEqual([]);
+});
+
+test('measures.json: every measure has its agencies, laws, programmes, places and related ids', () => {
+  const all = measuresOf(corpus.registry, corpus.documents);
+  const ids = new Set(all.map((m) => m.id));
+  expect(ids.size).toBe(all.length);
+  for (const m of all) for (const r of m.related) expect(ids.has(r)).toBe(true);
+});
