@@ -2,7 +2,7 @@ import type { VFile } from 'vfile';
 import type { Block, DocTree, HeadingBlock, Inline } from '../types.ts';
 import type { AnchorId, CaptionEntry, DocumentRecord, TocEntry } from '../contract.ts';
 import { KIND_LABELS, precisionOf } from '../metadata/schema.ts';
-import { knowledgeRecords } from '../knowledge/records.ts';
+import { knowledgeRecords, lineFinder } from '../knowledge/records.ts';
 
 /** Builds the document's JSON record: metadata, outline, captions, source lines and provenance maps. */
 export function emitRecord(tree: DocTree, file: VFile, removed: Record<string, number>): DocumentRecord {
@@ -15,8 +15,13 @@ export function emitRecord(tree: DocTree, file: VFile, removed: Record<string, n
   const captions: CaptionEntry[] = [];
   const facts: DocumentRecord['facts'] = [];
   const mentions: DocumentRecord['mentions'] = [];
+  const lineOf = lineFinder(tree);
   const collect = (content: Inline[], anchor: string, line: number) => {
-    for (const c of content) if (c.type === 'mention') mentions.push({ ref: c.ref, kind: c.kind, text: c.span.text, anchor, line });
+    for (const c of content) {
+      if (c.type !== 'mention') continue;
+      const offset = c.span.map.find((m) => m >= 0);
+      mentions.push({ ref: c.ref, kind: c.kind, text: c.span.text, anchor, line: offset === undefined ? line : lineOf(offset) });
+    }
   };
   const counts = { blocks: 0, headings: 0, tables: 0, figures: 0 };
   const claim = (from: number, to: number, id: string) => {

@@ -1,7 +1,23 @@
 import type { Block, DocTree, Inline } from '../types.ts';
 import type { MeasureEntry, TimelineEntry } from '../contract.ts';
 import { findDates, type DateMention } from './dates.ts';
-import { findMeasures, plain } from './measures.ts';
+import { findMeasures } from './measures.ts';
+import { EMPTY, concat, type Span } from '../text/span.ts';
+
+/** Maps a source offset to its 1-based line (binary search over line starts). */
+export function lineFinder(tree: DocTree): (offset: number) => number {
+  const starts = tree.lines.map((l) => l.start);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
 
 const ANNOUNCE = /(?:발표|공고|개최|의결|보고|주재|출범|개통|선포)/u;
 
@@ -16,27 +32,32 @@ export function knowledgeRecords(tree: DocTree, docId: string, docYear: number |
   for (const m of found) for (const d of m.dates) byLine.set(d.line, m.id);
   const timeline: TimelineEntry[] = [];
   const perLine = new Map<number, number>();
-  const add = (text: string, line: number, anchor: string) => {
-    for (const d of findDates(text, docYear)) timeline.push(entry(d, text, line, anchor));
+  const lineOf = lineFinder(tree);
+  const add = (content: Inline[] | Span, fallback: number, anchor: string) => {
+    const span = Array.isArray(content) ? concat(...content.map((c) => (c.type === 'fnref' ? EMPTY : c.span))) : content;
+    for (const d of findDates(span.text, docYear)) {
+      const offset = span.map.subarray(d.start, d.end).find((m) => m >= 0);
+      timeline.push(entry(d, span.text, offset === undefined ? fallback : lineOf(offset), anchor, fallback));
+    }
   };
-  const entry = (d: DateMention, text: string, line: number, anchor: string): TimelineEntry => {
+  const entry = (d: DateMention, text: string, line: number, anchor: string, blockLine: number): TimelineEntry => {
     const n = (perLine.get(line) ?? 0) + 1;
     perLine.set(line, n);
     const context = text.slice(Math.max(0, d.start - 40), Math.min(text.length, d.end + 40)).trim();
     const kind = d.kind === 'event' && ANNOUNCE.test(text.slice(d.end, d.end + 25)) ? 'announcement' : d.kind;
-    const measureId = byLine.get(line);
+    const measureId = byLine.get(blockLine);
     return { id: `${docId}--L${line}-${n}`, date: d.date, ...(d.open ? { open: d.open } : {}), kind, sourceText: d.text.trim(), context, line, anchor, ...(measureId ? { measureId } : {}) };
   };
   const visit = (blocks: Block[]) => {
     for (const b of blocks) {
-      if (b.type === 'heading') add(plain(b.title), b.from, b.id!);
-      if (b.type === 'para' || b.type === 'item') add(plain(b.content as Inline[]), b.from, b.id!);
-      if (b.type === 'facts') for (const e of b.entries) add(e.value.text, b.from, b.id!);
+      if (b.type === 'heading') add(b.title, b.from, b.id!);
+      if (b.type === 'para' || b.type === 'item') add(b.content, b.from, b.id!);
+      if (b.type === 'facts') for (const e of b.entries) add(e.value, b.from, b.id!);
       if (b.type === 'item' || b.type === 'figure') visit(b.children);
     }
   };
   visit(tree.children);
-  for (const n of tree.footnotes) add(plain(n.content), n.from, `fn-${n.label.toLowerCase()}`);
+  for (const n of tree.footnotes) add(n.content, n.from, `fn-${n.label.toLowerCase()}`);
   timeline.sort((a, b) => a.line - b.line || a.id.localeCompare(b.id));
   const measures: MeasureEntry[] = found.map((m) => ({
     id: m.id,
