@@ -1,4 +1,4 @@
-import AhoCorasick from 'modern-ahocorasick';
+import { NameTrie } from './trie.ts';
 import type { Entity, EntityRef, Registry } from './registry.ts';
 
 /** Particles and endings that may follow a Korean name without ending the mention. */
@@ -15,14 +15,14 @@ export interface Mention {
 }
 
 /**
- * Finds registry names, aliases and titles in text in one pass (Aho–Corasick), keeping only
+ * Finds registry names, aliases and titles in text in one pass (a name trie), keeping only
  * matches that stand as words: a Hangul name may be followed by a particle (`특허청과`,
  * `클러스터를`) but not by more syllables (`산업부` is not in `산업부문`); a Latin acronym
  * may be followed by Hangul (`VC기반`) but not by more Latin letters. Overlaps go to the
  * longest match, then the leftmost.
  */
 export class MentionMatcher {
-  private readonly ac: AhoCorasick;
+  private readonly trie: NameTrie;
   private readonly surfaces: string[];
   private readonly refs: EntityRef[][];
 
@@ -39,7 +39,7 @@ export class MentionMatcher {
     }
     this.surfaces = [...bySurface.keys()];
     this.refs = this.surfaces.map((s) => bySurface.get(s)!);
-    this.ac = new AhoCorasick(this.surfaces);
+    this.trie = new NameTrie(this.surfaces);
   }
 
   static fromRegistry(registry: Registry): MentionMatcher {
@@ -47,7 +47,7 @@ export class MentionMatcher {
   }
 
   find(text: string): Mention[] {
-    const candidates = this.ac
+    const candidates = this.trie
       .search(text)
       .filter((m) => standsAlone(text, m.start, m.end))
       .sort((a, b) => a.start - b.start || b.end - a.end);
