@@ -2,7 +2,7 @@ import { NameTrie } from './trie.ts';
 import type { Entity, EntityRef, Registry } from './registry.ts';
 
 /** Particles and endings that may follow a Korean name without ending the mention. */
-const PARTICLE = /^(?:과의|와의|에서의|으로의|으로서|로서|에서|에게|으로|이나|이며|이고|과|와|이|가|은|는|을|를|의|에|로|도|만|나|께서|까지|부터|과는|와는|에는|에서는|으로는|로는)(?![가-힣])/u;
+const PARTICLE = /^(?:과의|와의|에서의|으로의|으로서|로서|에서|에게|으로|이나|이며|이고|과|와|이|가|은|는|을|를|의|에|로|도|만|나|께서|까지|부터|과는|와는|에는|에서는|으로는|로는|상|상의)(?![가-힣])/u;
 const HANGUL = /[가-힣]/u;
 const WORDCHAR = /[A-Za-z0-9]/;
 

@@ -1,2 +1,0 @@
-// Temporary: moved to src/compiler/knowledge/registry-schema.ts (remove once registries are written).
-export * from '../knowledge/registry-schema.ts';
