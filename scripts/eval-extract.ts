@@ -26,19 +26,20 @@ export interface Score {
   extras: string[];
 }
 
-const norm = (s: string) => s.replace(/[「」｢｣()\s]/gu, '');
+// Brackets, spaces and middle-dot variants (the site shows ․ ‧ ㆍ as ·) do not change a mention.
+const norm = (s: string) => s.replace(/[「」｢｣()\s]/gu, '').replace(/[․‧ㆍ]/gu, '·');
 
 function score<P, G>(pred: P[], gold: G[], keyP: (p: P) => string, keyG: (g: G) => string, same?: (p: P, g: G) => boolean, agree?: (p: P, g: G) => boolean): Score {
   const goldBy = new Map<string, G[]>();
   for (const g of gold) goldBy.set(keyG(g), [...(goldBy.get(keyG(g)) ?? []), g]);
-  const s: Score = { tp: 0, fp: 0, fn: 0, agree: 0, misses: [], extras: [] };
+  const s: Score = { tp: 0, fp: 0, fn: 0, ...(agree ? { agree: 0 } : {}), misses: [], extras: [] };
   for (const p of pred) {
     const list = goldBy.get(keyP(p));
     const i = list?.findIndex((g) => !same || same(p, g)) ?? -1;
     if (list && i >= 0) {
       const [g] = list.splice(i, 1);
       s.tp++;
-      if (agree?.(p, g!)) s.agree!++;
+      if (agree?.(p, g!)) s.agree! += 1;
     } else {
       s.fp++;
       s.extras.push(keyP(p));
@@ -92,12 +93,12 @@ if (import.meta.main) {
     console.log(`\n${gold.document}`);
     console.log('category'.padEnd(10), 'gold'.padStart(5), 'found'.padStart(6), 'precision'.padStart(10), 'recall'.padStart(7), 'agree'.padStart(7));
     for (const [cat, s] of Object.entries(result)) {
-      const t = (totals[cat] ??= { tp: 0, fp: 0, fn: 0, agree: 0, misses: [], extras: [] });
+      const t = (totals[cat] ??= { tp: 0, fp: 0, fn: 0, ...(s.agree !== undefined ? { agree: 0 } : {}), misses: [], extras: [] });
       t.tp += s.tp;
       t.fp += s.fp;
       t.fn += s.fn;
-      t.agree! += s.agree!;
-      console.log(cat.padEnd(10), String(s.tp + s.fn).padStart(5), String(s.tp + s.fp).padStart(6), fmt(s.tp / (s.tp + s.fp)).padStart(10), fmt(s.tp / (s.tp + s.fn)).padStart(7), fmt(s.agree! / s.tp).padStart(7));
+      if (s.agree !== undefined) t.agree! += s.agree;
+      console.log(cat.padEnd(10), String(s.tp + s.fn).padStart(5), String(s.tp + s.fp).padStart(6), fmt(s.tp / (s.tp + s.fp)).padStart(10), fmt(s.tp / (s.tp + s.fn)).padStart(7), (s.agree === undefined ? '' : fmt(s.agree / s.tp)).padStart(7));
       if (process.env.VERBOSE) {
         if (s.misses.length) console.log('   missed:', s.misses.join(' | '));
         if (s.extras.length) console.log('   extra: ', s.extras.join(' | '));
@@ -106,6 +107,6 @@ if (import.meta.main) {
   }
   console.log('\ntotal');
   console.log('category'.padEnd(10), 'gold'.padStart(5), 'found'.padStart(6), 'precision'.padStart(10), 'recall'.padStart(7), 'agree'.padStart(7));
-  for (const [cat, s] of Object.entries(totals)) console.log(cat.padEnd(10), String(s.tp + s.fn).padStart(5), String(s.tp + s.fp).padStart(6), fmt(s.tp / (s.tp + s.fp)).padStart(10), fmt(s.tp / (s.tp + s.fn)).padStart(7), fmt(s.agree! / s.tp).padStart(7));
+  for (const [cat, s] of Object.entries(totals)) console.log(cat.padEnd(10), String(s.tp + s.fn).padStart(5), String(s.tp + s.fp).padStart(6), fmt(s.tp / (s.tp + s.fp)).padStart(10), fmt(s.tp / (s.tp + s.fn)).padStart(7), (s.agree === undefined ? '' : fmt(s.agree / s.tp)).padStart(7));
   console.log('\nagree = among matches, the same entity (mentions) or the same kind (dates). Goal: precision ≥ 0.95 and recall ≥ 0.90 in every category.');
 }

@@ -66,3 +66,21 @@ test('a date followed by a comma is not a target step', () => {
   expect(found.map((d) => d.kind)).toEqual(['period', 'period']);
   expect(findDates('한-미 나노포럼(‘23.4), 퀀텀 코리아2023(’23.6)', 2023).map((d) => d.kind)).toEqual(['event', 'event']);
 });
+
+describe('open ranges and dates without a year', () => {
+  test.each([
+    ['’23.7월~', { start: '2023-07', precision: 'month', open: 'from' }],
+    ['‘26년까지', { start: '2026', precision: 'year', open: 'until' }],
+    ['지난 4월 미 국빈방문', { start: '2023-04', precision: 'month' }],
+    ['6.1(목) 10:00', { start: '2023-06-01', precision: 'day' }],
+  ])('%s', (text, expected) => {
+    expect(one(text)).toMatchObject([expected]);
+  });
+  test('deadlines are targets; the text keeps its 까지', () => {
+    const [d] = findDates('특화펀드 조성(‘26년까지)', 2023);
+    expect(d).toMatchObject({ text: '‘26년까지', kind: 'target', open: 'until' });
+  });
+  test('months inside other words are not dates', () => {
+    expect(one('12개월 과정, 3월호')).toEqual([]);
+  });
+});

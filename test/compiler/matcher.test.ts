@@ -45,3 +45,13 @@ describe('mention matching', () => {
     expect(resolveByDate(map, refs, '2026-03')).toBe('agency:mofe-2026');
   });
 });
+
+test('a ·-list sharing one suffix names each agency', () => {
+  const m = new MentionMatcher([
+    entity('agency', 'msit', '과학기술정보통신부', { aliases: ['과기정통부'] }),
+    entity('agency', 'mohw', '보건복지부', { aliases: ['복지부'] }),
+    entity('agency', 'molit', '국토교통부', { aliases: ['국토부'] }),
+  ]);
+  const text = '과기정통·복지·산업·국토부 장관';
+  expect(m.find(text).map((x) => `${text.slice(x.start, x.end)}→${x.refs[0]}`)).toEqual(['과기정통→agency:msit', '복지→agency:mohw', '국토부→agency:molit']);
+});

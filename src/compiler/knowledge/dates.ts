@@ -114,8 +114,13 @@ const RULES: Rule[] = [
   },
   // Month and day with the year from context: 6.1(목), 4.20, (4.21)
   {
-    re: /(?<![\d.'‘’])(\d{1,2})\.(\d{1,2})(?=\s*\([월화수목금토일]\)|\))/gu,
+    re: /(?<![\d.'‘’])(\d{1,2})\.(\d{1,2})(?:\s*\([월화수목금토일]\)|(?=\)))/gu,
     build: (m, y) => (y && validDay(Number(m[1]), Number(m[2])) ? { date: day(y, Number(m[1]), Number(m[2])) } : null),
+  },
+  // A month alone takes the document's year: 지난 4월, 4월부터
+  {
+    re: /(?<![\d.'‘’~])(1[0-2]|[1-9])월(?![가-힣\d])|(?<![\d.'‘’~])(1[0-2]|[1-9])월(?=부터|까지|중|말|초|에)/gu,
+    build: (m, y) => (y ? { date: month(y, Number(m[1] ?? m[2])) } : null),
   },
 ];
 
@@ -130,8 +135,16 @@ export function findDates(text: string, docYear: number | null): DateMention[] {
       if (taken.some(([a, b]) => start < b && end > a)) continue;
       const built = rule.build(m as RegExpExecArray, docYear);
       if (!built) continue;
-      taken.push([start, end]);
-      out.push({ start, end, text: m[0], ...built, kind: 'event' });
+      // `’23.7월~` runs from that date on; `’26년까지` runs until it.
+      let last = end;
+      let open = built.open;
+      const tail = /^\s*(?:~|～)(?!\s*[‘’'`]?\d)|^\s*까지/u.exec(text.slice(end));
+      if (!open && tail) {
+        open = tail[0].includes('까지') ? 'until' : 'from';
+        last = end + tail[0].length;
+      }
+      taken.push([start, last]);
+      out.push({ start, end: last, text: text.slice(start, last), ...built, ...(open ? { open } : {}), kind: 'event' });
     }
   }
   out.sort((a, b) => a.start - b.start);

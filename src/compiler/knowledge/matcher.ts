@@ -4,6 +4,7 @@ import type { Entity, EntityRef, Registry } from './registry.ts';
 /** Particles and endings that may follow a Korean name without ending the mention. */
 const PARTICLE = /^(?:과의|와의|에서의|으로의|으로서|로서|에서|에게|으로|이나|이며|이고|과|와|이|가|은|는|을|를|의|에|로|도|만|나|께서|까지|부터|과는|와는|에는|에서는|으로는|로는|상|상의)(?![가-힣])/u;
 const HANGUL = /[가-힣]/u;
+const SHARED_SUFFIX = /((?:[가-힣]{1,6}·)+)([가-힣]{1,6})(부|처|청)(?![가-힣])/gu;
 const WORDCHAR = /[A-Za-z0-9]/;
 
 export interface Mention {
@@ -25,6 +26,7 @@ export class MentionMatcher {
   private readonly trie: NameTrie;
   private readonly surfaces: string[];
   private readonly refs: EntityRef[][];
+  private readonly bySurface: Map<string, EntityRef[]>;
 
   constructor(entities: Iterable<Entity>) {
     const bySurface = new Map<string, EntityRef[]>();
@@ -37,9 +39,24 @@ export class MentionMatcher {
         bySurface.set(surface, list);
       }
     }
+    this.bySurface = bySurface;
     this.surfaces = [...bySurface.keys()];
     this.refs = this.surfaces.map((s) => bySurface.get(s)!);
     this.trie = new NameTrie(this.surfaces);
+  }
+
+  /** The members of `과기정통·복지·산업·중기·국토부` each take the list's final 부/처/청. */
+  private sharedSuffix(text: string): Mention[] {
+    const out: Mention[] = [];
+    for (const m of text.matchAll(SHARED_SUFFIX)) {
+      let at = m.index!;
+      for (const member of m[1]!.split('·').filter(Boolean)) {
+        const refs = this.bySurface.get(member + m[3]!);
+        if (refs && (at === 0 || !HANGUL.test(text[at - 1]!))) out.push({ start: at, end: at + member.length, refs, surface: member + m[3]! });
+        at += member.length + 1;
+      }
+    }
+    return out;
   }
 
   static fromRegistry(registry: Registry): MentionMatcher {
@@ -47,21 +64,25 @@ export class MentionMatcher {
   }
 
   find(text: string): Mention[] {
-    const candidates = this.trie
-      .search(text)
-      .filter((m) => standsAlone(text, m.start, m.end))
-      .sort((a, b) => a.start - b.start || b.end - a.end);
+    const candidates = [
+      ...this.trie
+        .search(text)
+        .filter((m) => standsAlone(text, m.start, m.end))
+        .map((m) => ({ start: m.start, end: m.end, refs: this.refs[m.patternIndex]!, surface: this.surfaces[m.patternIndex]! })),
+      ...this.sharedSuffix(text),
+    ].sort((a, b) => a.start - b.start || b.end - a.end);
     const out: Mention[] = [];
     let until = 0;
     for (const m of candidates) {
       if (m.start < until) continue;
       // Among matches starting here, the first is the longest (sorted by end descending).
-      out.push({ start: m.start, end: m.end, refs: this.refs[m.patternIndex]!, surface: this.surfaces[m.patternIndex]! });
+      out.push(m);
       until = m.end;
     }
     return out;
   }
 }
+
 
 function standsAlone(text: string, start: number, end: number): boolean {
   const first = text[start]!;

@@ -42,7 +42,9 @@ export function findMeasures(tree: DocTree, docId: string, docYear: number | nul
     for (const b of items) {
       if (b.type !== 'item' || NOT_MEASURE.has(b.key)) continue;
       const own = plain(b.content).trim();
-      if (isAction(own)) measures.push(measureOf(b, own));
+      // An item whose children are an enumeration (➊ ➋ …, ① ② …) groups them, whatever it ends with.
+      const enumerated = b.children.filter((c) => c.type === 'item' && (c.key === '➊' || c.key === '①')).length >= 2;
+      if (isAction(own) && !enumerated) measures.push(measureOf(b, own));
       else walk(b.children);
     }
   };
@@ -64,7 +66,13 @@ export function findMeasures(tree: DocTree, docId: string, docYear: number | nul
     const visit = (it: ItemBlock) => {
       collect(it.content, it.from);
       last = Math.max(last, it.to);
-      for (const c of it.children) if (c.type === 'item') visit(c);
+      for (const c of it.children) {
+        if (c.type === 'item') visit(c);
+        else if (c.type === 'para') {
+          collect(c.content, c.from);
+          last = Math.max(last, c.to);
+        }
+      }
     };
     visit(item);
     for (const n of usedNotes) collect(n.content, n.from);

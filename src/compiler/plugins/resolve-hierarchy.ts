@@ -15,7 +15,9 @@ export default function resolveHierarchy() {
     const headingStack: HeadingBlock[] = [];
     const out: Block[] = [];
     let listStack: ItemBlock[] = [];
-    for (const block of tree.children) {
+    const blocks = tree.children;
+    for (let i = 0; i < blocks.length; i++) {
+      const block = blocks[i]!;
       if (block.type === 'heading') {
         listStack = [];
         if (block.key === 'zone') {
@@ -44,6 +46,13 @@ export default function resolveHierarchy() {
         if (parent) parent.children.push(block);
         else out.push(block);
         listStack.push(block);
+        continue;
+      }
+      // A paragraph between items of a list that goes on (the next item's family is open) is
+      // part of the open item: a displaced continuation or an explanation under it.
+      const next = blocks.slice(i + 1).find((b) => b.type !== 'para');
+      if (block.type === 'para' && listStack.length > 0 && next?.type === 'item' && listStack.some((it) => it.key === next.key)) {
+        listStack.at(-1)!.children.push(block);
         continue;
       }
       listStack = [];

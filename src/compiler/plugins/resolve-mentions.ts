@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile';
 import type { Block, DocTree, Inline } from '../types.ts';
-import { slice } from '../text/span.ts';
+import { concat, slice } from '../text/span.ts';
 import { report } from '../messages.ts';
 import { resolveByDate } from '../knowledge/matcher.ts';
 
@@ -23,7 +23,7 @@ export default function resolveMentions() {
     const unknown = new Map<string, number>();
     const mark = (content: Inline[], line: number): Inline[] => {
       const out: Inline[] = [];
-      for (const part of content) {
+      for (const part of coalesce(content)) {
         if (part.type !== 'text') {
           out.push(part);
           continue;
@@ -61,4 +61,15 @@ export default function resolveMentions() {
     for (const n of tree.footnotes) n.content = mark(n.content, n.from);
     for (const [name, line] of unknown) report(file, 'knowledge/unknown-name', `Unexpected unknown instrument 「${name}」: not in content/registry/laws.yaml; shown as an unlinked name`, line);
   };
+}
+
+/** Adjacent text inlines (left by rejoined lines) become one, so a name across them is found. */
+function coalesce(content: Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const c of content) {
+    const prev = out.at(-1);
+    if (prev?.type === 'text' && c.type === 'text') out[out.length - 1] = { type: 'text', span: concat(prev.span, c.span) };
+    else out.push(c);
+  }
+  return out;
 }
