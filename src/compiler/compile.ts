@@ -60,9 +60,15 @@ export function compileDocument(input: DocumentInput, opts: { verify?: boolean; 
 
   sourceFile.data = { docId: input.id as DocId, meta, overrides, artifacts: [], preRemoved: sourceFile.data.preRemoved ?? {}, ...(opts.knowledge ? { knowledge: opts.knowledge } : {}) };
   const tree = pipeline.runSync(pipeline.parse(text), sourceFile) as unknown as DocTree;
-  // Overrides are checked against the source file's lines, but reported on overrides.yaml.
+  // Overrides are checked against the source file's lines, but reported on overrides.yaml,
+  // at the entry that names that line.
   for (const m of sourceFile.messages.filter((x) => x.ruleId === 'override/unknown-target')) {
     m.file = overridesFile.path;
+    const entry = overrideEntry(overrides, m.line ?? 0);
+    const at = entry && overridesFile.data.yamlLocate ? overridesFile.data.yamlLocate(entry) : { line: 1, col: 1 };
+    m.line = at.line;
+    m.column = at.col;
+    m.place = { line: at.line, column: at.col };
   }
 
   const mdast = emitMdast(tree);
@@ -86,4 +92,20 @@ export function verifyRoundTrip(mdast: Root, mdx: string, file: VFile): void {
   let k = 0;
   while (k < expected.length && expected[k] === actual[k]) k++;
   report(file, 'check/roundtrip', `Unexpected MDX round-trip difference at text offset ${k}: expected “${expected.slice(k, k + 30)}”, got “${actual.slice(k, k + 30)}”`);
+}
+
+/** The path of the override entry that targets a source line (for positioned messages). */
+function overrideEntry(overrides: import('./metadata/overrides.ts').Overrides, line: number): (string | number)[] | null {
+  const targets: [string, (e: never) => number][] = [
+    ['headings', (e: { before: number }) => e.before],
+    ['sections', (e: { line: number }) => e.line],
+    ['zones', (e: { from: number }) => e.from],
+    ['tables', (e: { line: number }) => e.line],
+  ] as never;
+  for (const [key, target] of targets) {
+    const list = (overrides as unknown as Record<string, never[]>)[key] ?? [];
+    const i = list.findIndex((e) => target(e) === line);
+    if (i >= 0) return [key, i];
+  }
+  return null;
 }

@@ -60,7 +60,7 @@ describe('bad input stops the build with a positioned message', () => {
     const overrides = 'headings:\n  - before: 2\n    expect: "없는 글"\n    key: chapter\n    num: "제 9 장"\n    title: 가짜\n';
     const { result, messages } = compileText('첫째 줄이다.\n둘째 줄이다.\n', { overrides });
     expect(result).toBeNull();
-    expect(messages).toEqual(['content/sources/2024-test-doc/overrides.yaml:2:1 error Unexpected text at line 2: the override expects it to start with “없는 글” [kb:override/unknown-target]']);
+    expect(messages).toEqual(['content/sources/2024-test-doc/overrides.yaml:2:5 error Unexpected text at source line 2: the override expects it to start with “없는 글” [kb:override/unknown-target]']);
   });
 
   test('an override schema error', () => {

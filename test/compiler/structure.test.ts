@@ -65,7 +65,7 @@ describe('zones override', () => {
   });
   test('names an unknown caption as an error', () => {
     const { messages } = compileText(src, { overrides: 'zones:\n  - figure: tbl-9-9\n    from: 8\n    to: 9\n    expect: "나 2"\n' });
-    expect(messages.filter((m) => m.includes(' error '))).toEqual(['content/sources/2024-test-doc/overrides.yaml:8:1 error Unexpected zones override: no caption has the id tbl-9-9 [kb:override/unknown-target]']);
+    expect(messages.filter((m) => m.includes(' error '))).toEqual(['content/sources/2024-test-doc/overrides.yaml:2:5 error Unexpected zones override: no caption has the id tbl-9-9 [kb:override/unknown-target]']);
   });
 });
 

@@ -19,6 +19,7 @@ export function parseYaml<S extends z.ZodType>(text: string, schema: S, file: VF
     return null;
   }
   const result = schema.safeParse(doc.toJS() ?? {});
+  file.data.yamlLocate = (path) => locate(doc, counter, path);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const { line, col } = locate(doc, counter, issue.path as (string | number)[]);
@@ -35,4 +36,11 @@ function locate(doc: Document, counter: LineCounter, path: (string | number)[]):
     if (isNode(node) && node.range) return counter.linePos(node.range[0]);
   }
   return { line: 1, col: 1 };
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Line and column of a value in the YAML file, by its path (`['headings', 0]`). */
+    yamlLocate: (path: (string | number)[]) => { line: number; col: number };
+  }
 }

@@ -107,7 +107,7 @@ export default function detectBlocks() {
       for (const [at, kind] of [[overrideHeadings.get(line.n), 'heading'], [overrideSections.get(line.n), 'section']] as const) {
         if (!at) continue;
         if (!line.text.text.startsWith(at.expect) && !line.raw.trimStart().startsWith(at.expect)) {
-          report(file, 'override/unknown-target', `Unexpected text at line ${line.n}: the override expects it to start with “${at.expect}”`, line.n);
+          report(file, 'override/unknown-target', `Unexpected text at source line ${line.n}: the override expects it to start with “${at.expect}”`, line.n);
           continue;
         }
         close();

@@ -96,7 +96,7 @@ export default function detectCaptions() {
         continue;
       }
       if (!first.text.text.startsWith(o.expect)) {
-        report(file, 'override/unknown-target', `Unexpected text at line ${o.from}: the override expects it to start with “${o.expect}”`, o.from);
+        report(file, 'override/unknown-target', `Unexpected text at source line ${o.from}: the override expects it to start with “${o.expect}”`, o.from);
         continue;
       }
       zone.parts = [...(zone.parts ?? []), [o.from, o.to]];
