@@ -4,7 +4,7 @@
  * field-level message instead of rendering `undefined`.
  */
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 
 /** Keep the file name as the id, exactly (the default slugifier could alter a DocId). */
@@ -99,4 +99,40 @@ const documents = defineCollection({
   schema: documentRecord,
 });
 
-export const collections = { docs, documents };
+const isoDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/);
+const lineageLink = z.object({ id: z.string(), date: isoDate.optional() });
+
+/** `EntityRecord` from `src/compiler/knowledge/entities.ts`: a registry entity and its mentions. */
+export const entityRecord = z.object({
+  /** `agency:patent-office`; also the collection entry id. */
+  ref: z.string(),
+  type: z.enum(['agency', 'law', 'program', 'place', 'organization', 'term']),
+  /** Permanent slug, unique across all types. */
+  id: z.string(),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  titles: z.array(z.string()),
+  from: isoDate.optional(),
+  until: isoDate.optional(),
+  predecessors: z.array(lineageLink),
+  successors: z.array(lineageLink),
+  description: z.string().optional(),
+  definition: z.string().optional(),
+  /** The registry's sub-kind (ministry, act, cluster …). */
+  kind: z.string().optional(),
+  unverified: z.boolean(),
+  sources: z.array(z.object({ ref: z.string(), supports: z.string().optional() })),
+  /** For agencies, every agency id of its chain of names, oldest first; empty otherwise. */
+  lineage: z.array(z.string()),
+  mentions: z.array(z.object({ documentId: z.string(), anchor: z.string(), line: z.number().int().min(1), text: z.string() })),
+});
+
+/** One JSON array; entries are keyed by `ref` (ids of different types must never collide in the store). */
+const entities = defineCollection({
+  loader: file('src/generated/entities.json', {
+    parser: (text) => Object.fromEntries((JSON.parse(text) as { ref: string }[]).map((e) => [e.ref, e])),
+  }),
+  schema: entityRecord,
+});
+
+export const collections = { docs, documents, entities };

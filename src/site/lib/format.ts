@@ -92,3 +92,21 @@ export function toLine(value: number | string): number {
 export function toFlag(value: boolean | string | undefined): boolean {
   return value === true || value === 'true' || value === '';
 }
+
+/** The precision an ISO date is written at: `2023` year, `2023-06` month, `2023-06-01` day. */
+export function isoPrecision(value: string): DatePrecision {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? 'day' : /^\d{4}-\d{2}$/.test(value) ? 'month' : 'year';
+}
+
+/** `2017년 7월 26일`, `2013년 3월`, `2013년`: a registry date at the precision it is written at. */
+export function formatIsoDate(value: string): string {
+  return formatIssued({ value, precision: isoPrecision(value) });
+}
+
+/** `중소벤처기업부로`, `특허청으로`, `지식재산처로`: the particle 로/으로 after a word (ㄹ takes 로). */
+export function withRo(word: string): string {
+  const last = word.codePointAt(word.length - 1) ?? 0;
+  if (last < 0xac00 || last > 0xd7a3) return `${word}(으)로`;
+  const final = (last - 0xac00) % 28;
+  return `${word}${final === 0 || final === 8 ? '로' : '으로'}`;
+}

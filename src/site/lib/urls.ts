@@ -3,6 +3,9 @@
  * document URLs by hand, so a change of URL scheme is a change here.
  */
 import type { AnchorId, DocId } from '../../compiler/contract.ts';
+import type { EntityType } from '../../compiler/knowledge/registry-schema.ts';
+
+export type { EntityType };
 
 /** Brand a document id read from a content collection (its file name, validated by the schema). */
 export function asDocId(id: string): DocId {
@@ -38,4 +41,50 @@ export function sourceLinePath(id: DocId, n: number): string {
 /** `/search/?q=<query>` */
 export function searchPath(query?: string): string {
   return query ? `/search/?${new URLSearchParams({ q: query })}` : '/search/';
+}
+
+/** The index page of each type; terms have no page of their own but an entry on the glossary. */
+const ENTITY_INDEX: Record<EntityType, string> = {
+  agency: '/agencies/',
+  law: '/laws/',
+  program: '/programs/',
+  place: '/places/',
+  organization: '/organizations/',
+  term: '/glossary/',
+};
+
+export const ENTITY_TYPES = Object.keys(ENTITY_INDEX) as EntityType[];
+
+export function isEntityType(value: string): value is EntityType {
+  return Object.hasOwn(ENTITY_INDEX, value);
+}
+
+/** Splits and checks `agency:patent-office`; a malformed ref is a compiler/site mismatch. */
+export function parseEntityRef(ref: string): { type: EntityType; id: string } {
+  const match = /^([a-z]+):([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(ref);
+  if (!match || !isEntityType(match[1]!)) {
+    throw new Error(`Invalid entity reference "${ref}": expected "<type>:<id>" with type one of ${ENTITY_TYPES.join(', ')} and a lower-case slug id.`);
+  }
+  return { type: match[1], id: match[2]! };
+}
+
+/** `/agencies/`, `/laws/` … `/glossary/` */
+export function entityIndexPath(type: EntityType): string {
+  return ENTITY_INDEX[type];
+}
+
+/** `/agencies/<id>/` … ; a term is an entry of the glossary: `/glossary/#<id>`. */
+export function entityPath(type: EntityType, id: string): string {
+  return type === 'term' ? `${ENTITY_INDEX.term}#${id}` : `${ENTITY_INDEX[type]}${id}/`;
+}
+
+/** `entityPath` of an `agency:patent-office` reference. */
+export function entityRefPath(ref: string): string {
+  const { type, id } = parseEntityRef(ref);
+  return entityPath(type, id);
+}
+
+/** `/data/` and the files it lists. */
+export function dataPath(file?: string): string {
+  return file ? `/data/${file}` : '/data/';
 }
