@@ -101,6 +101,8 @@ export interface DocumentRecord {
   measures: MeasureEntry[];
   /** Every dated expression (rule knowledge/date), normalised, in source order. */
   timeline: TimelineEntry[];
+  /** Case studies (rule knowledge/case). */
+  cases: CaseEntry[];
   /** The normalised source text, one entry per line (index 0 = line 1). */
   lines: string[];
   /** For each source line (index 0 = line 1): the anchor of the block on the document page
@@ -149,4 +151,14 @@ export interface TimelineEntry {
   line: number;
   anchor: string;
   measureId?: string;
+}
+
+export interface CaseEntry {
+  /** `<docId>--<anchor>`. */
+  id: string;
+  anchor: string;
+  title: string;
+  sourceLines: [number, number];
+  /** Entities mentioned in the case (its places, agencies, organisations …). */
+  mentions: string[];
 }

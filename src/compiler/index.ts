@@ -26,7 +26,8 @@ export interface CorpusResult {
 
 /**
  * Compiles every `content/sources/<doc-id>/` folder under `root` and writes
- * `src/generated/docs/<id>.mdx` and `src/generated/documents/<id>.json` (or `outDir`).
+ * `src/generated/docs/<id>.mdx` and `src/generated/documents/<id>.json` (or `outDir`), plus the
+ * corpus-level `entities.json`, `measures.json`, `timeline.json` and `cases.json`.
  * Throws a CompileError listing every positioned problem when the build must stop.
  */
 export async function compileCorpus(opts: {
@@ -76,6 +77,7 @@ export async function compileCorpus(opts: {
     const records = compiled.map((c) => c.record);
     await writeFile(path.join(outDir, 'entities.json'), `${JSON.stringify(entitiesOf(registry, records), null, 1)}\n`);
     await writeFile(path.join(outDir, 'measures.json'), `${JSON.stringify(measuresOf(registry, records), null, 1)}\n`);
+    await writeFile(path.join(outDir, 'cases.json'), `${JSON.stringify(records.flatMap((r) => r.cases.map((c) => ({ ...c, documentId: r.id }))), null, 1)}\n`);
     await writeFile(path.join(outDir, 'timeline.json'), `${JSON.stringify(records.flatMap((r) => r.timeline.map((t) => ({ ...t, documentId: r.id }))), null, 1)}\n`);
     await Promise.all(
       compiled.flatMap((c) => [

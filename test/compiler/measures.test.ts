@@ -71,3 +71,16 @@ test('measures.json: every measure has its agencies, laws, programmes, places an
   expect(ids.size).toBe(all.length);
   for (const m of all) for (const r of m.related) expect(ids.has(r)).toBe(true);
 });
+
+describe('case studies (knowledge/case)', () => {
+  test('※ 「…」 사례 boxes of the plan, linked to their places', () => {
+    const cases = record('2023-delco-global-cluster-plan-summary').cases;
+    expect(cases.map((c) => c.title)).toEqual(['오송·대구 첨단의료복합단지', '대덕 연구개발특구', '오송 제3산단']);
+    expect(cases[0]!.mentions).toContain('place:osong');
+  });
+  test('the thesis: sub-sections of … 사례 headings', () => {
+    const titles = record('2006-thesis-innovation-cluster-gri-sme').cases.map((c) => c.title);
+    expect(titles).toEqual(expect.arrayContaining(['대만의 신죽 과학산업단지', '독일 Saarland 클러스터', '지역연구센터를 통한 중소기업 지원']));
+    expect(titles).not.toContain('해외 우수 혁신클러스터 사례');
+  });
+});

@@ -3,6 +3,7 @@ import type { Block, DocTree, HeadingBlock, Inline } from '../types.ts';
 import type { AnchorId, CaptionEntry, DocumentRecord, TocEntry } from '../contract.ts';
 import { KIND_LABELS, precisionOf } from '../metadata/schema.ts';
 import { knowledgeRecords, lineFinder } from '../knowledge/records.ts';
+import { findCases } from '../knowledge/cases.ts';
 
 /** Builds the document's JSON record: metadata, outline, captions, source lines and provenance maps. */
 export function emitRecord(tree: DocTree, file: VFile, removed: Record<string, number>): DocumentRecord {
@@ -85,6 +86,7 @@ export function emitRecord(tree: DocTree, file: VFile, removed: Record<string, n
     mentions: mentions.sort((a, b) => a.line - b.line),
     measures,
     timeline,
+    cases: findCases(tree, file.data.docId!),
     lines,
     lineAnchors,
     lineArtifacts: tree.lines.map((l) => l.removed ?? null),
