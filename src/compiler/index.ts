@@ -66,6 +66,9 @@ export async function compileCorpus(opts: {
     for (const f of files) for (const m of f.messages) (m.fatal ? errors : m.fatal === false ? warnings : []).push(m);
     if (result) compiled.push(result);
   }
+  const records = compiled.map((c) => c.record);
+  const measures = measuresOf(registry, records);
+  for (const m of registry.related.file.messages) if (m.fatal) errors.push(m);
   if (errors.length > 0) throw new CompileError(errors);
 
   if (opts.write !== false) {
@@ -74,9 +77,8 @@ export async function compileCorpus(opts: {
     await rm(outDir, { recursive: true, force: true });
     await mkdir(docsDir, { recursive: true });
     await mkdir(recordsDir, { recursive: true });
-    const records = compiled.map((c) => c.record);
     await writeFile(path.join(outDir, 'entities.json'), `${JSON.stringify(entitiesOf(registry, records), null, 1)}\n`);
-    await writeFile(path.join(outDir, 'measures.json'), `${JSON.stringify(measuresOf(registry, records), null, 1)}\n`);
+    await writeFile(path.join(outDir, 'measures.json'), `${JSON.stringify(measures, null, 1)}\n`);
     await writeFile(path.join(outDir, 'cases.json'), `${JSON.stringify(records.flatMap((r) => r.cases.map((c) => ({ ...c, documentId: r.id }))), null, 1)}\n`);
     await writeFile(path.join(outDir, 'timeline.json'), `${JSON.stringify(records.flatMap((r) => r.timeline.map((t) => ({ ...t, documentId: r.id }))), null, 1)}\n`);
     await Promise.all(

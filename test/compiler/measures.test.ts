@@ -84,3 +84,18 @@ describe('case studies (knowledge/case)', () => {
     expect(titles).not.toContain('해외 우수 혁신클러스터 사례');
   });
 });
+
+test('related.yaml may add or remove links; an unknown measure id is an error with its line', async () => {
+  const { mkdtemp, cp, writeFile } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const dir = await mkdtemp(path.join(tmpdir(), 'kb-related-'));
+  await cp(path.join(root, 'content'), path.join(dir, 'content'), { recursive: true });
+  const tips = '2023-delco-global-cluster-plan-summary--L102';
+  const irb = '2023-06-01-moef-global-cluster-press--L191';
+  await writeFile(path.join(dir, 'content/registry/related.yaml'), `add:\n  - { a: ${tips}, b: ${irb}, why: test }\nremove: []\n`);
+  const added = measuresOf((await compileCorpus({ root: dir, write: false, verify: false })).registry, (await compileCorpus({ root: dir, write: false, verify: false })).documents);
+  expect(added.find((m) => m.id === irb)!.related).toContain(tips);
+  await writeFile(path.join(dir, 'content/registry/related.yaml'), 'add: []\nremove:\n  - { a: nope--L1, b: x--L2, why: test }\n');
+  const error = await compileCorpus({ root: dir, write: false, verify: false }).catch((e: Error) => e);
+  expect(String(error)).toContain('content/registry/related.yaml:3:5 error Unexpected unknown measure `nope--L1` in related.yaml remove [kb:registry/invalid]');
+});

@@ -1,5 +1,6 @@
 import type { DocumentRecord, MeasureEntry } from '../contract.ts';
 import { relateMeasures } from './related.ts';
+import { report } from '../messages.ts';
 import { lineage, type Entity, type Registry } from './registry.ts';
 
 /** One entity with everything that mentions it, as the site and /data/entities.json read it. */
@@ -38,6 +39,7 @@ export interface MeasureRecord extends MeasureEntry {
 export function measuresOf(registry: Registry, documents: DocumentRecord[]): MeasureRecord[] {
   const all = documents.flatMap((d) => d.measures.map((m) => ({ ...m, documentId: d.id })));
   const related = relateMeasures(all);
+  applyRelatedOverrides(related, registry, new Set(all.map((m) => m.id)));
   const ids = (refs: string[], type: string) => [...new Set(refs.filter((r) => r.startsWith(`${type}:`)).map((r) => r.slice(type.length + 1)))];
   return all.map((m) => {
     const responsible = m.mentions.map((r) => registry.entities.get(r as never)?.agency).filter((a): a is string => Boolean(a)).map((a) => `agency:${a}`);
@@ -49,5 +51,24 @@ export function measuresOf(registry: Registry, documents: DocumentRecord[]): Mea
       places: ids(m.mentions, 'place'),
       related: related.get(m.id) ?? [],
     };
+  });
+}
+
+/** Applies content/registry/related.yaml; an id that names no measure is an error on that file. */
+function applyRelatedOverrides(related: Map<string, string[]>, registry: Registry, ids: Set<string>) {
+  const { add, remove, file } = registry.related;
+  const check = (kind: 'add' | 'remove', i: number, id: string) => {
+    if (ids.has(id)) return true;
+    const at = file.data.yamlLocate?.([kind, i]) ?? { line: 1, col: 1 };
+    report(file, 'registry/invalid', `Unexpected unknown measure \`${id}\` in related.yaml ${kind}`, at.line, at.col);
+    return false;
+  };
+  add.forEach((p, i) => {
+    if (!check('add', i, p.a) || !check('add', i, p.b)) return;
+    for (const [x, y] of [[p.a, p.b], [p.b, p.a]] as const) if (!related.get(x)!.includes(y)) related.get(x)!.push(y);
+  });
+  remove.forEach((p, i) => {
+    if (!check('remove', i, p.a) || !check('remove', i, p.b)) return;
+    for (const [x, y] of [[p.a, p.b], [p.b, p.a]] as const) related.set(x, related.get(x)!.filter((r) => r !== y));
   });
 }

@@ -94,3 +94,17 @@ export const REGISTRY_FILES = {
 
 export type EntityType = (typeof REGISTRY_FILES)[keyof typeof REGISTRY_FILES]['type'];
 export type Agency = z.infer<typeof agencySchema>;
+
+/**
+ * `content/registry/related.yaml`: reviewed corrections to the computed related-measure links.
+ * Measure ids are `<docId>--<anchor>`; an unknown id is an error.
+ */
+export const relatedOverridesSchema = z
+  .object({
+    /** Pairs to link even though the rule does not. */
+    add: z.array(z.object({ a: z.string(), b: z.string(), why: z.string().min(1) }).strict()).default([]),
+    /** Pairs the rule links wrongly. */
+    remove: z.array(z.object({ a: z.string(), b: z.string(), why: z.string().min(1) }).strict()).default([]),
+  })
+  .strict();
+export type RelatedOverrides = z.infer<typeof relatedOverridesSchema>;

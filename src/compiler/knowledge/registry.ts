@@ -4,7 +4,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { parseYaml } from '../metadata/yaml.ts';
 import { report } from '../messages.ts';
-import { REGISTRY_FILES, type EntityType } from './registry-schema.ts';
+import { REGISTRY_FILES, relatedOverridesSchema, type EntityType, type RelatedOverrides } from './registry-schema.ts';
 
 /** An entity id qualified by its type, as used across the site: `agency:patent-office`. */
 export type EntityRef = string & { readonly __brand: 'EntityRef' };
@@ -34,6 +34,7 @@ export interface Entity {
 export interface Registry {
   entities: Map<EntityRef, Entity>;
   files: VFile[];
+  related: RelatedOverrides & { file: VFile };
 }
 
 /** Loads and validates `content/registry/*.yaml`; problems are positioned messages on the files. */
@@ -81,7 +82,13 @@ export async function loadRegistry(root: string): Promise<Registry> {
       if (!agencies.has(l.id)) report(files[0]!, 'registry/invalid', `Unexpected unknown agency \`${l.id}\` in the lineage of \`${e.id}\``);
     }
   }
-  return { entities, files };
+  const relatedFile = new VFile({ path: path.relative(root, path.join(dir, 'related.yaml')) });
+  files.push(relatedFile);
+  const relatedPath = path.join(dir, 'related.yaml');
+  const related = existsSync(relatedPath)
+    ? (parseYaml(await readFile(relatedPath, 'utf8'), relatedOverridesSchema, relatedFile, { syntax: 'registry/invalid', invalid: 'registry/invalid' }) ?? { add: [], remove: [] })
+    : { add: [], remove: [] };
+  return { entities, files, related: { ...related, file: relatedFile } };
 }
 
 /** Every agency linked to this one through predecessors and successors, oldest first. */
