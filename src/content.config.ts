@@ -70,6 +70,8 @@ export const documentRecord = z
     captions: z.array(captionEntry),
     facts: z.array(z.object({ label: z.string(), value: z.string(), line: z.number().int() })),
     mentions: z.array(z.object({ ref: z.string().nullable(), kind: z.string(), text: z.string(), anchor: z.string(), line: z.number().int() })),
+    /** Abbreviations the text defines (compiler rule knowledge/definition). */
+    definitions: z.array(z.object({ term: z.string(), definition: z.string(), anchor: z.string(), line: z.number().int() })).default([]),
     lines: z.array(z.string()),
     lineAnchors: z.array(z.string().nullable()),
     lineArtifacts: z.array(z.string().nullable()),

@@ -103,6 +103,8 @@ export interface DocumentRecord {
   timeline: TimelineEntry[];
   /** Case studies (rule knowledge/case). */
   cases: CaseEntry[];
+  /** Abbreviations the text defines (rule knowledge/definition). */
+  definitions: DefinitionEntry[];
   /** The normalised source text, one entry per line (index 0 = line 1). */
   lines: string[];
   /** For each source line (index 0 = line 1): the anchor of the block on the document page
@@ -161,4 +163,13 @@ export interface CaseEntry {
   sourceLines: [number, number];
   /** Entities mentioned in the case (its places, agencies, organisations …). */
   mentions: string[];
+}
+
+export interface DefinitionEntry {
+  /** The abbreviation (IRB, TLO, SME). */
+  term: string;
+  /** What the text says it stands for. */
+  definition: string;
+  anchor: string;
+  line: number;
 }

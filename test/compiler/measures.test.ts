@@ -99,3 +99,13 @@ test('related.yaml may add or remove links; an unknown measure id is an error wi
   const error = await compileCorpus({ root: dir, write: false, verify: false }).catch((e: Error) => e);
   expect(String(error)).toContain('content/registry/related.yaml:3:5 error Unexpected unknown measure `nope--L1` in related.yaml remove [kb:registry/invalid]');
 });
+
+test('abbreviations the text defines (knowledge/definition)', () => {
+  const defs = record('2023-06-01-moef-global-cluster-press').definitions.map((d) => `${d.term}=${d.definition}`);
+  expect(defs).toEqual(expect.arrayContaining(['IRB=생명윤리위원회', 'DRT=수요응답형 교통서비스', 'EMR=전자의무기록']));
+  const thesis = record('2006-thesis-innovation-cluster-gri-sme').definitions.map((d) => `${d.term}=${d.definition}`);
+  expect(thesis).toContain('TIC=지역기술혁신센터 (Technological Innovation Center)');
+  // Glosses are not abbreviations: 총체적인(Holistic).
+  expect(thesis.some((d) => d.startsWith('Holistic'))).toBe(false);
+  expect(record('2002-11-01-seri-bio-cluster-strategy').definitions[0]).toMatchObject({ term: 'SME', definition: 'Small and Medium size Enterprise, 중소기업중심 클러스터의 의미' });
+});

@@ -4,6 +4,7 @@ import type { AnchorId, CaptionEntry, DocumentRecord, TocEntry } from '../contra
 import { KIND_LABELS, precisionOf } from '../metadata/schema.ts';
 import { knowledgeRecords, lineFinder } from '../knowledge/records.ts';
 import { findCases } from '../knowledge/cases.ts';
+import { findDefinitions } from '../knowledge/definitions.ts';
 
 /** Builds the document's JSON record: metadata, outline, captions, source lines and provenance maps. */
 export function emitRecord(tree: DocTree, file: VFile, removed: Record<string, number>): DocumentRecord {
@@ -87,6 +88,7 @@ export function emitRecord(tree: DocTree, file: VFile, removed: Record<string, n
     measures,
     timeline,
     cases: findCases(tree, file.data.docId!),
+    definitions: findDefinitions(tree),
     lines,
     lineAnchors,
     lineArtifacts: tree.lines.map((l) => l.removed ?? null),
