@@ -1,3 +1,4 @@
+import type { EntityRow } from '../../src/site/lib/data-export.ts';
 /**
  * Entity pages, the glossary and the mention links in documents. Data-driven: the registry
  * (content/registry/) grows, so the assertions pick their subjects from /data/entities.json;
@@ -12,16 +13,6 @@ import { axeViolations, launch } from './browser.ts';
 const base = inject('baseUrl');
 const dist = path.resolve(import.meta.dirname, '../../dist');
 
-interface EntityRow {
-  id: string;
-  type: string;
-  name: string;
-  aliases: string[];
-  predecessors?: { id: string; until?: string }[];
-  successors?: { id: string; from?: string }[];
-  url: string;
-  mentions: { documentId: string; url: string }[];
-}
 const entities: EntityRow[] = JSON.parse(readFileSync(path.join(dist, 'data/entities.json'), 'utf8'));
 const byName = (name: string, type = 'agency') => entities.find((e) => e.type === type && e.name === name);
 const mostMentioned = (type: string) => entities.filter((e) => e.type === type && e.mentions.length > 0).sort((a, b) => b.mentions.length - a.mentions.length || a.id.localeCompare(b.id))[0];

@@ -18,6 +18,7 @@ const registry = {
     entity('program', 'tips', 'TIPS'),
   ].map((e) => [e.ref, e])),
   files: [new VFile()],
+  related: { add: [], remove: [], file: new VFile() },
 };
 const knowledge = knowledgeOf(registry);
 const compile = (text: string, issued = '2023-06-01') => {

@@ -1,5 +1,6 @@
 import type { Block, DocTree, FootnoteBlock, HeadingBlock, Inline, ItemBlock } from '../types.ts';
 import { findDates, type DateMention } from './dates.ts';
+import type { MeasureEntry } from '../contract.ts';
 
 /** The last word of an action item in 개조식 writing: what the plan will do. */
 const ACTION = /(?:추진|촉진|확대|지원|구축|조성|강화|운영|제고|육성|개선|마련|도입|신설|유치|활성화|허용|완화|확충|개편|개정|검토|투자|집중|정착|설립|실시|시행|제공|부여|우대|협력|연계|발굴|공급|의무화|간소화|제도화|고도화|전환|해소|보호|선정|수립|완비|확보|정비|추가|포함|면제|체결|교류|유도|적용|클러스터화|기반확대|구성|설치|발급|이전|일괄육성|지정|임명|분리|확정|작성|부여|관리|창출)$/u;
@@ -7,19 +8,10 @@ const LABEL = /^\(([^()]{1,25})\)\s*/u;
 /** Families that are not action items: summary boxes, case boxes, notes. */
 const NOT_MEASURE = new Set(['◇', '※', '*', '**', '***', '」', 'fn']);
 
-export interface Measure {
-  /** `<docId>--<anchor>`: derived from the item's first source line, never from a counter. */
-  id: string;
-  anchor: string;
-  label: string;
-  /** The item with its sub-items and notes, as plain text. */
-  text: string;
-  headingPath: string[];
-  sectionId: string | null;
+/** A measure as found, before the record turns its dates into timeline ids. */
+export interface Measure extends Omit<MeasureEntry, 'sourceLines' | 'dates'> {
   from: number;
   to: number;
-  /** Entity refs mentioned in the item, its sub-items and its notes. */
-  mentions: string[];
   dates: (DateMention & { line: number })[];
 }
 
