@@ -71,6 +71,8 @@ export interface ItemBlock extends BlockBase {
 export interface TableBlock extends BlockBase {
   type: 'table';
   rows: Inline[][][];
+  /** The source line each row starts on, when known. */
+  rowLines?: number[];
 }
 export interface PreBlock extends BlockBase {
   type: 'pre';

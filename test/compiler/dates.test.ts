@@ -84,3 +84,9 @@ describe('open ranges and dates without a year', () => {
     expect(one('12개월 과정, 3월호')).toEqual([]);
   });
 });
+
+test('ISO dates', () => {
+  expect(one('등록일2002-11-01', 2002)).toMatchObject([{ start: '2002-11-01', precision: 'day' }]);
+  expect(one('(2023-06 기준)', 2023)).toMatchObject([{ start: '2023-06', precision: 'month' }]);
+  expect(one('1982-85년, 2004-2008')).toMatchObject([{ start: '2004', end: '2008' }]);
+});

@@ -109,3 +109,17 @@ test('abbreviations the text defines (knowledge/definition)', () => {
   expect(thesis.some((d) => d.startsWith('Holistic'))).toBe(false);
   expect(record('2002-11-01-seri-bio-cluster-strategy').definitions[0]).toMatchObject({ term: 'SME', definition: 'Small and Medium size Enterprise, 중소기업중심 클러스터의 의미' });
 });
+
+describe('measures in other forms (found through the held-out set)', () => {
+  test('an inline enumeration of actions gives one measure per step, numbered by the document', () => {
+    const ms = record('2010-mke-industrial-complex-cluster').measures;
+    const inline = ms.filter((m) => /--L27-\d$/u.test(m.id));
+    expect(inline.map((m) => m.id.slice(-2))).toEqual(['-1', '-2', '-3', '-4']);
+    expect(inline[0]!.label).toBe('클러스터간 경쟁과 자율성 강화를 통한 클러스터 생성·소멸의 활성화');
+  });
+  test('a comparison table (기존 / 향후) gives one measure per row', () => {
+    const rows = record('2010-mke-industrial-complex-cluster').measures.filter((m) => m.anchor === 'L47');
+    expect(rows.map((m) => m.label)).toEqual(['클러스터 사업참여', '클러스터 범위', '클러스터 활동', '과제평가', '과제지원', '지원한도', '과제관리 시스템', '전문가 활용']);
+    expect(rows[0]!.id).toBe('2010-mke-industrial-complex-cluster--L48');
+  });
+});

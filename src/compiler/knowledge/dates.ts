@@ -69,6 +69,11 @@ const RULES: Rule[] = [
       return b > a ? { date: { start: String(a), end: String(b), precision: 'year' } } : null;
     },
   },
+  // ISO days and months: 2002-11-01, 2023-06
+  {
+    re: /(?<![\d-])((?:19|20)\d{2})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?(?![\d-])/gu,
+    build: (m) => ({ date: m[3] ? day(Number(m[1]), Number(m[2]), Number(m[3])) : month(Number(m[1]), Number(m[2])) }),
+  },
   // Full days: 2023. 6. 1.(목), 2023.06.01., 2023년 6월 1일
   {
     re: new RegExp(`${YYYY}\\s*[.년]\\s*(\\d{1,2})\\s*[.월]\\s*(\\d{1,2})(?:\\s*[.일])?(?:\\s*\\([월화수목금토일]\\))?`, 'gu'),

@@ -1,4 +1,4 @@
-import type { Block, DocTree, FootnoteBlock, HeadingBlock, Inline, ItemBlock } from '../types.ts';
+import type { Block, DocTree, FootnoteBlock, HeadingBlock, Inline, ItemBlock, ParaBlock, TableBlock } from '../types.ts';
 import { findDates, type DateMention } from './dates.ts';
 import type { MeasureEntry } from '../contract.ts';
 
@@ -82,7 +82,16 @@ export function findMeasures(tree: DocTree, docId: string, docYear: number | nul
       dates,
     };
   };
+  const inline = (para: ParaBlock) => {
+    for (const m of inlineEnumeration(para, docId, docYear)) measures.push({ ...m, headingPath: path.map((h) => headingText(h)), sectionId: path.at(-1)?.id ?? null });
+  };
+  const table = (t: TableBlock) => {
+    for (const m of comparisonRows(t, docId, docYear)) measures.push({ ...m, headingPath: path.map((h) => headingText(h)), sectionId: path.at(-1)?.id ?? null });
+  };
   for (const b of tree.children) {
+    if (b.type === 'para' && seenHeading) inline(b);
+    if (b.type === 'table' && seenHeading) table(b);
+    if (b.type === 'figure' && seenHeading) for (const c of b.children) if (c.type === 'table') table(c);
     if (b.type === 'heading') {
       seenHeading = true;
       if (b.depth !== undefined) {
@@ -93,7 +102,66 @@ export function findMeasures(tree: DocTree, docId: string, docYear: number | nul
     }
     if (b.type === 'item' && seenHeading) walk([b]);
   }
-  return measures;
+  return measures.sort((a, b) => a.from - b.from || a.id.localeCompare(b.id));
+}
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳➊➋➌➍➎➏➐➑➒➓';
+
+/**
+ * Rule knowledge/measure, inline form: a paragraph that enumerates actions (`… ① 클러스터간
+ * 경쟁과 자율성 강화를 통한 … 활성화, ② … 확충, …`) holds one measure per action step. Id:
+ * `<docId>--<anchor>-<n>` with the document's own number n.
+ */
+function inlineEnumeration(para: ParaBlock, docId: string, docYear: number | null): Omit<Measure, 'headingPath' | 'sectionId'>[] {
+  const text = plain(para.content);
+  const marks = [...text.matchAll(new RegExp(`[${CIRCLED}]`, 'gu'))];
+  if (marks.length < 2) return [];
+  const out: Omit<Measure, 'headingPath' | 'sectionId'>[] = [];
+  marks.forEach((m, k) => {
+    const segment = text.slice(m.index! + 1, marks[k + 1]?.index ?? text.length).replace(/\s*(?:등(?:이다|을|의)?)?[.,\s]*$/u, '').trim();
+    if (!isAction(segment)) return;
+    const n = CIRCLED.indexOf(m[0]) % 20 + 1;
+    out.push({
+      id: `${docId}--${para.id}-${n}`,
+      anchor: para.id!,
+      label: firstClause(segment),
+      text: segment,
+      from: para.from,
+      to: para.to,
+      mentions: [...new Set(para.content.filter((c) => c.type === 'mention' && c.ref).map((c) => (c as { ref: string }).ref))],
+      dates: findDates(segment, docYear).map((d) => ({ ...d, line: para.from })),
+    });
+  });
+  return out.length >= 2 ? out : [];
+}
+
+const BEFORE = /^(?:기존|현행|종전|변경\s?전|개선\s?전|As-?Is)/iu;
+const AFTER = /^(?:향후|개선|변경\s?후|개선\s?후|신규|To-?Be)/iu;
+
+/**
+ * Rule knowledge/measure, table form: a comparison table (a header with a before column —
+ * 기존, 현행, 변경전 — and an after column — 향후, 개선, 변경후) states one reform per row. Id:
+ * `<docId>--L<row line>`; the anchor is the table's.
+ */
+function comparisonRows(table: TableBlock, docId: string, docYear: number | null): Omit<Measure, 'headingPath' | 'sectionId'>[] {
+  const header = table.rows[0]?.map((cell) => plain(cell).replace(/\s+/gu, '')) ?? [];
+  if (!header.some((h) => BEFORE.test(h)) || !header.some((h) => AFTER.test(h)) || !table.rowLines) return [];
+  return table.rows.slice(1).flatMap((row, k) => {
+    const label = plain(row[0] ?? []).trim();
+    const line = table.rowLines![k + 1];
+    if (!label || !line) return [];
+    const text = row.map((cell, c) => `${header[c] ?? ''}: ${plain(cell)}`).join('\n');
+    return [{
+      id: `${docId}--L${line}`,
+      anchor: table.id!,
+      label,
+      text,
+      from: line,
+      to: line,
+      mentions: [...new Set(row.flat().filter((c) => c.type === 'mention' && c.ref).map((c) => (c as { ref: string }).ref))],
+      dates: findDates(text, docYear).map((d) => ({ ...d, line })),
+    }];
+  });
 }
 
 function isAction(text: string): boolean {

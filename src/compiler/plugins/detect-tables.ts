@@ -26,16 +26,18 @@ export default function detectTables() {
         while (j < lines.length && !/^\[\/표\]$/u.test(lines[j]!.text.text)) j++;
         if (j >= lines.length) continue; // unclosed: plain text
         const rows: Inline[][][] = [];
+        const rowLines: number[] = [];
         for (let k = i + 1; k < j; k++) {
           const l = lines[k]!;
           if (l.blank) continue;
           rows.push(pipeRow(l.text, file));
+          rowLines.push(l.n);
         }
         zone++;
         for (let k = i; k <= j; k++) lines[k]!.zone = zone;
         artifact(file, line.text);
         artifact(file, lines[j]!.text);
-        tree.tables.set(line.n, { type: 'table', from: line.n, to: lines[j]!.n, rows });
+        tree.tables.set(line.n, { type: 'table', from: line.n, to: lines[j]!.n, rows, rowLines });
         i = j;
         continue;
       }
@@ -45,7 +47,7 @@ export default function detectTables() {
         zone++;
         const rows = lines.slice(i, j).map((l) => splitCells(l.text, /\t/u).map(cell));
         for (let k = i; k < j; k++) lines[k]!.zone = zone;
-        tree.tables.set(line.n, { type: 'table', from: line.n, to: lines[j - 1]!.n, rows });
+        tree.tables.set(line.n, { type: 'table', from: line.n, to: lines[j - 1]!.n, rows, rowLines: lines.slice(i, j).map((l) => l.n) });
         i = j - 1;
         continue;
       }
