@@ -122,6 +122,8 @@ export const entityRecord = z.object({
   definition: z.string().optional(),
   /** The registry's sub-kind (ministry, act, cluster …). */
   kind: z.string().optional(),
+  /** For laws and programmes: the responsible agency's id. */
+  agency: z.string().optional(),
   unverified: z.boolean(),
   sources: z.array(z.object({ ref: z.string(), supports: z.string().optional() })),
   /** For agencies, every agency id of its chain of names, oldest first; empty otherwise. */
@@ -137,4 +139,62 @@ const entities = defineCollection({
   schema: entityRecord,
 });
 
-export const collections = { docs, documents, entities };
+const sourceLines = z.tuple([z.number().int().min(1), z.number().int().min(1)]);
+
+/** `MeasureRecord` from `src/compiler/knowledge/entities.ts`: a policy measure and what it involves. */
+export const measureRecord = z.object({
+  /** `<docId>--<anchor>`; also the collection entry id. */
+  id: z.string(),
+  documentId: z.string(),
+  /** The block on /docs/<documentId>/ that holds the measure. */
+  anchor: z.string(),
+  label: z.string(),
+  /** The item, its sub-items, then its notes: one line each. */
+  text: z.string(),
+  headingPath: z.array(z.string()),
+  sectionId: z.string().nullable(),
+  sourceLines,
+  /** Entity refs (`type:id`) mentioned in the measure. */
+  mentions: z.array(z.string()),
+  /** Ids of its dated items (timeline collection). */
+  dates: z.array(z.string()),
+  agencies: z.array(z.string()),
+  laws: z.array(z.string()),
+  programs: z.array(z.string()),
+  places: z.array(z.string()),
+  /** Measures of other documents on the same programmes, laws or places. */
+  related: z.array(z.string()),
+});
+
+/** `TimelineEntry` from `src/compiler/contract.ts` with its document: one dated expression. */
+export const timelineRecord = z.object({
+  id: z.string(),
+  documentId: z.string(),
+  date: z.object({ start: z.string(), end: z.string().optional(), precision: datePrecision }),
+  open: z.enum(['from', 'until']).optional(),
+  kind: z.enum(['announcement', 'target', 'event', 'enactment', 'period']),
+  /** The date as written. */
+  sourceText: z.string(),
+  /** A window of the sentence around it. */
+  context: z.string(),
+  line: z.number().int().min(1),
+  anchor: z.string(),
+  measureId: z.string().optional(),
+});
+
+/** `CaseEntry` from `src/compiler/contract.ts` with its document: a case study. */
+export const caseRecord = z.object({
+  id: z.string(),
+  documentId: z.string(),
+  anchor: z.string(),
+  title: z.string(),
+  sourceLines,
+  mentions: z.array(z.string()),
+});
+
+/** One JSON array each, entries keyed by their `id` (the file loader's default). */
+const measures = defineCollection({ loader: file('src/generated/measures.json'), schema: measureRecord });
+const timeline = defineCollection({ loader: file('src/generated/timeline.json'), schema: timelineRecord });
+const cases = defineCollection({ loader: file('src/generated/cases.json'), schema: caseRecord });
+
+export const collections = { docs, documents, entities, measures, timeline, cases };

@@ -20,7 +20,7 @@ function resolves(url: string): boolean {
   return !anchor || readFileSync(file, 'utf8').includes(` id="${decodeURIComponent(anchor)}"`);
 }
 
-describe.each(['documents.json', 'entities.json'])('/data/%s', (file) => {
+describe.each(['documents.json', 'entities.json', 'measures.json', 'timeline.json'])('/data/%s', (file) => {
   test('matches its JSON Schema', () => {
     const result = schemaOf(file).safeParse(read(file));
     expect(result.success ? [] : result.error.issues.slice(0, 10)).toEqual([]);
@@ -61,4 +61,51 @@ test('entities.json: every entity url and mention url resolves; lineage links na
     for (const l of [...(e.predecessors ?? []), ...(e.successors ?? [])]) if (!agencies.has(l.id)) broken.push(`${e.id} → agency ${l.id}`);
   }
   expect(broken.slice(0, 20)).toEqual([]);
+});
+
+test('measures.json: every measure page and source line resolves; dates and related measures name existing ids', () => {
+  const measures = read('measures.json') as { id: string; documentId: string; url: string; sourceLines: [number, number]; dates: string[]; related: string[]; agencies: string[] }[];
+  const timeline = read('timeline.json') as { id: string; measureId?: string }[];
+  const entities = read('entities.json') as { id: string; type: string }[];
+  const ids = new Set(measures.map((m) => m.id));
+  const dated = new Set(timeline.map((t) => t.id));
+  const agencies = new Set(entities.filter((e) => e.type === 'agency').map((e) => e.id));
+  expect(measures.length).toBeGreaterThan(0);
+  expect(ids.size).toBe(measures.length);
+  const broken: string[] = [];
+  for (const m of measures) {
+    if (m.url !== `/measures/${m.id}/` || !resolves(m.url)) broken.push(m.url);
+    if (!resolves(`/docs/${m.documentId}/source/#L${m.sourceLines[0]}`)) broken.push(`${m.id} → line ${m.sourceLines[0]}`);
+    for (const d of m.dates) if (!dated.has(d)) broken.push(`${m.id} → date ${d}`);
+    for (const r of m.related) if (!ids.has(r) || r.startsWith(`${m.documentId}--`)) broken.push(`${m.id} → related ${r}`);
+    for (const a of m.agencies) if (!agencies.has(a)) broken.push(`${m.id} → agency ${a}`);
+  }
+  for (const t of timeline) if (t.measureId && !ids.has(t.measureId)) broken.push(`${t.id} → measure ${t.measureId}`);
+  expect(broken.slice(0, 20)).toEqual([]);
+});
+
+test('timeline.json: in date order, every url lands on its block, precision matches the ISO form', () => {
+  const timeline = read('timeline.json') as { id: string; documentId: string; date: { start: string; end?: string; precision: string }; url: string }[];
+  expect(timeline.length).toBeGreaterThan(0);
+  const starts = timeline.map((t) => t.date.start);
+  expect(starts).toEqual([...starts].sort());
+  const broken: string[] = [];
+  const length = { year: 4, month: 7, day: 10, half: 7, quarter: 7 } as Record<string, number>;
+  for (const t of timeline) {
+    if (!t.url.startsWith(`/docs/${t.documentId}/#`) || !resolves(t.url)) broken.push(t.url);
+    if (t.date.start.length !== length[t.date.precision]) broken.push(`${t.id}: ${t.date.start} at ${t.date.precision}`);
+  }
+  expect(broken.slice(0, 20)).toEqual([]);
+});
+
+test('entities.json: cases are entities of type "case" with their own page and the block where they begin', () => {
+  const entities = read('entities.json') as { id: string; type: string; url: string; mentions: { url: string }[] }[];
+  const cases = entities.filter((e) => e.type === 'case');
+  expect(cases.length).toBeGreaterThan(0);
+  for (const c of cases) {
+    expect(c.url).toBe(`/cases/${c.id}/`);
+    expect(resolves(c.url), c.url).toBe(true);
+    expect(c.mentions).toHaveLength(1);
+  }
+  expect(new Set(entities.map((e) => e.id)).size).toBe(entities.length);
 });

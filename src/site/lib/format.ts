@@ -110,3 +110,13 @@ export function withRo(word: string): string {
   const final = (last - 0xac00) % 28;
   return `${word}${final === 0 || final === 8 ? '로' : '으로'}`;
 }
+
+/**
+ * A particle that depends on the last syllable: `withJosa('기관', '이', '가')` → `기관이`,
+ * `withJosa('장소', '을', '를')` → `장소를`. A word that does not end in Hangul gets both (`TIPS을(를)`).
+ */
+export function withJosa(word: string, afterConsonant: string, afterVowel: string): string {
+  const last = word.codePointAt(word.length - 1) ?? 0;
+  if (last < 0xac00 || last > 0xd7a3) return `${word}${afterConsonant}(${afterVowel})`;
+  return `${word}${(last - 0xac00) % 28 === 0 ? afterVowel : afterConsonant}`;
+}

@@ -84,6 +84,86 @@ export function entityRefPath(ref: string): string {
   return entityPath(type, id);
 }
 
+/**
+ * A knowledge item of one document: `<docId>--<anchor>` (a measure `…--L102`, a case
+ * `…--3-2-1`) or a dated item `<docId>--L<line>-<n>`. The anchor part may hold capitals
+ * (`L102`, `IV-1-3`); never Korean, so the id is a URL path segment as it stands.
+ */
+export type MeasureId = string & { readonly __brand: 'MeasureId' };
+export type CaseId = string & { readonly __brand: 'CaseId' };
+export type TimelineId = string & { readonly __brand: 'TimelineId' };
+
+const ITEM_ID = /^[0-9a-z][0-9a-z-]*?--[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
+
+function itemId(kind: string, id: string): string {
+  if (!ITEM_ID.test(id)) throw new Error(`Invalid ${kind} id "${id}": expected "<document id>--<anchor>" (letters, digits and "-").`);
+  return id;
+}
+
+/** Brand a measure id read from src/generated/measures.json. */
+export function asMeasureId(id: string): MeasureId {
+  return itemId('measure', id) as MeasureId;
+}
+
+/** Brand a case id read from src/generated/cases.json. */
+export function asCaseId(id: string): CaseId {
+  return itemId('case', id) as CaseId;
+}
+
+/** Brand a dated item's id read from src/generated/timeline.json. */
+export function asTimelineId(id: string): TimelineId {
+  return itemId('timeline', id) as TimelineId;
+}
+
+/** `/measures/` */
+export function measureIndexPath(): string {
+  return '/measures/';
+}
+
+/** `/measures/<id>/` */
+export function measurePath(id: MeasureId): string {
+  return `/measures/${id}/`;
+}
+
+/** `/cases/` */
+export function caseIndexPath(): string {
+  return '/cases/';
+}
+
+/** `/cases/<id>/` */
+export function casePath(id: CaseId): string {
+  return `/cases/${id}/`;
+}
+
+/** The filters of /timeline/ (and /measures/, which has no `kind`), as its URL query holds them. */
+export interface ListFilters {
+  doc?: string;
+  agency?: string;
+  kind?: string;
+  /** Include the agency's earlier and later names. */
+  lineage?: boolean;
+}
+
+function withFilters(path: string, filters: ListFilters = {}): string {
+  const query = new URLSearchParams();
+  if (filters.doc) query.set('doc', filters.doc);
+  if (filters.agency) query.set('agency', filters.agency);
+  if (filters.kind) query.set('kind', filters.kind);
+  if (filters.agency && filters.lineage) query.set('lineage', '1');
+  const q = query.toString();
+  return q ? `${path}?${q}` : path;
+}
+
+/** `/timeline/`, `/timeline/?doc=…&agency=…&kind=…&lineage=1` */
+export function timelinePath(filters?: ListFilters): string {
+  return withFilters('/timeline/', filters);
+}
+
+/** `/measures/?doc=…&agency=…&lineage=1` */
+export function measureIndexFilteredPath(filters: Omit<ListFilters, 'kind'>): string {
+  return withFilters(measureIndexPath(), filters);
+}
+
 /** `/data/` and the files it lists. */
 export function dataPath(file?: string): string {
   return file ? `/data/${file}` : '/data/';
