@@ -18,7 +18,12 @@ export function compileOk(source: string, opts: Parameters<typeof compileText>[1
   return result;
 }
 
-/** The MDX body without frontmatter. */
+/** MDX with the text's backslash escapes removed, for assertions on what readers see. */
+export function unescapeMdx(mdx: string): string {
+  return mdx.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+/** The MDX body without frontmatter, unescaped. */
 export function body(doc: CompiledDocument): string {
-  return doc.mdx.replace(/^---\n[\s\S]*?\n---\n\n/, '');
+  return unescapeMdx(doc.mdx.replace(/^---\n[\s\S]*?\n---\n\n/, ''));
 }

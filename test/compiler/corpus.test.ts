@@ -3,6 +3,7 @@ import path from 'node:path';
 import { compileCorpus, type CorpusResult } from '../../src/compiler/index.ts';
 import { fromMdx } from '../../src/compiler/emit/serialize.ts';
 import type { CompiledDocument } from '../../src/compiler/compile.ts';
+import { unescapeMdx } from '../helpers.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let corpus: CorpusResult;
@@ -10,7 +11,7 @@ const found = (id: string): CompiledDocument => corpus.compiled.find((c) => c.id
 /** The document with entity mention tags removed from its MDX, for assertions on the text. */
 const doc = (id: string): CompiledDocument => {
   const d = found(id);
-  return { ...d, mdx: d.mdx.replace(/<M(?: [^>]*)?>|<\/M>/gu, '') };
+  return { ...d, mdx: unescapeMdx(d.mdx).replace(/<M(?: [^>]*)?>|<\/M>/gu, '') };
 };
 
 beforeAll(async () => {
@@ -62,7 +63,7 @@ describe('thesis (2006)', () => {
     expect(captions.map((c) => c.id)).toContain('tbl-3-1');
     expect(doc(id).mdx).toContain('<Figure id="tbl-2-1" kind="표" num="2-1" caption="<표 2-1> 중소기업의 정의에 따른 특성 비교"');
     // In-text references link to the captions.
-    expect(doc(id).mdx).toMatch(/\[\\<표 3-4>\]\(#tbl-3-4\)/u);
+    expect(doc(id).mdx).toMatch(/\[<표 3-4>\]\(#tbl-3-4\)/u);
   });
 
   test('no quadrupled characters and no page labels anywhere', () => {

@@ -4,7 +4,7 @@ import { compileDocument } from '../../src/compiler/compile.ts';
 import { knowledgeOf } from '../../src/compiler/knowledge/knowledge.ts';
 import { entityRef, type Entity } from '../../src/compiler/knowledge/registry.ts';
 import { formatMessage } from '../../src/compiler/messages.ts';
-import { META } from '../helpers.ts';
+import { META, unescapeMdx } from '../helpers.ts';
 
 const entity = (type: Entity['type'], id: string, name: string, more: Partial<Entity> = {}): Entity => ({
   ref: entityRef(type, id), type, id, name, aliases: [], titles: [], predecessors: [], successors: [], unverified: false, sources: [{ ref: 'test' }], ...more,
@@ -27,7 +27,8 @@ const compile = (text: string, issued = '2023-06-01') => {
 };
 
 test('registry names become mentions in text, headings, items and footnotes; nothing is lost', () => {
-  const { result } = compile('Ⅰ. 특허청 협력\n\n□ 클러스터-특허청 간 협력*\n\n* 특허청장이 주관하는 TIPS 연계\n\n「산업입지법」 개정\n');
+  const { result: compiled } = compile('Ⅰ. 특허청 협력\n\n□ 클러스터-특허청 간 협력*\n\n* 특허청장이 주관하는 TIPS 연계\n\n「산업입지법」 개정\n');
+  const result = { ...compiled, mdx: unescapeMdx(compiled.mdx) };
   expect(result.mdx).toContain('<M to="agency:kipo" kind="agency">특허청</M> 협력');
   expect(result.mdx).toContain('클러스터-<M to="agency:kipo" kind="agency">특허청</M> 간');
   expect(result.mdx).toContain('<M to="agency:kipo" kind="agency">특허청장</M>이');

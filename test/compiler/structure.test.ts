@@ -34,7 +34,7 @@ describe('nesting', () => {
 describe('rejoining interrupted sentences', () => {
   test('a paragraph that cannot open a sentence rejoins the item it continues', () => {
     const md = body(compileOk(['➎ 성과물에 대한 보상체계 구축', '', '- 유망 벤처기업 선별 체계 확립 및 M&A 활성화*', '', '등을 통해 벤처투자 생태계 활성화', '     * 기술혁신형 중소기업 M&A 세액공제 확대', ''].join('\n')));
-    expect(md).toContain('M\\&A 활성화[^L6] 등을 통해 벤처투자 생태계 활성화');
+    expect(md).toContain('M&A 활성화[^L6] 등을 통해 벤처투자 생태계 활성화');
   });
 
   test('text continues across a table the extraction dropped mid-word; the table follows', () => {

@@ -8,9 +8,19 @@ import { gfm } from 'micromark-extension-gfm';
 import { createHash } from 'node:crypto';
 import { TEXT_ATTRIBUTES } from './emit-mdast.ts';
 
+/**
+ * Text is escaped by backslashing every ASCII punctuation character: CommonMark and MDX allow a
+ * backslash before any of them, so this is always correct wherever the text lands (line start,
+ * table cell, link text), and it is one regex pass instead of mdast-util-to-markdown's
+ * context-sensitive `safe`, which tests dozens of patterns per text node and dominated compile
+ * time. The round-trip check (check/roundtrip) proves the text comes back unchanged.
+ */
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
+const text = (node: { value: string }) => node.value.replace(ASCII_PUNCTUATION, '\\$&');
+
 /** Serialises the page tree to MDX (mdast-util-to-markdown with the MDX and GFM extensions). */
 export function toMdx(tree: Root, frontmatter: string): string {
-  const body = toMarkdown(tree, { extensions: [mdxToMarkdown(), gfmToMarkdown()], bullet: '-', fences: true, rule: '-' });
+  const body = toMarkdown(tree, { extensions: [mdxToMarkdown(), gfmToMarkdown()], bullet: '-', fences: true, rule: '-', handlers: { text } });
   return `---\n${frontmatter}---\n\n${body}`;
 }
 
