@@ -81,6 +81,11 @@ export async function loadRegistry(root: string): Promise<Registry> {
     for (const l of [...e.predecessors, ...e.successors]) {
       if (!agencies.has(l.id)) report(files[0]!, 'registry/invalid', `Unexpected unknown agency \`${l.id}\` in the lineage of \`${e.id}\``);
     }
+    // A law's or programme's responsible agency must be an agency.
+    if (e.agency && !agencies.has(e.agency)) {
+      const file = files.find((f) => f.path.endsWith(e.type === 'law' ? 'laws.yaml' : 'programs.yaml')) ?? files[0]!;
+      report(file, 'registry/invalid', `Unexpected unknown agency \`${e.agency}\` as the agency of \`${e.id}\``);
+    }
   }
   const relatedFile = new VFile({ path: path.relative(root, path.join(dir, 'related.yaml')) });
   files.push(relatedFile);

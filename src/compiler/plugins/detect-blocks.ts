@@ -64,7 +64,10 @@ export interface Classified {
 export default function detectBlocks() {
   return (tree: DocTree, file: VFile) => {
     const { lines } = tree;
-    const vocab = vocabulary(lines.filter((l) => !l.blank && !l.removed).map((l) => l.text.text));
+    // The document's own words, plus every name the registries know (`과학기술` + `정보통신부`
+    // wrapped over two lines is one known name, so the halves join without a space).
+    const known = file.data.knowledge ? [...file.data.knowledge.registry.entities.values()].flatMap((e) => [e.name, ...e.aliases]).filter((n) => !/\s/u.test(n)) : [];
+    const vocab = vocabulary([...lines.filter((l) => !l.blank && !l.removed).map((l) => l.text.text), ...known]);
     const boldHeadings = lines.filter((l) => l.bold && matchHeading(l.text.text)).length >= 3;
     const wrapped = isWrapped(lines);
     file.data.wrapped = wrapped;
