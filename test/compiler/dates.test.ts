@@ -90,3 +90,10 @@ test('ISO dates', () => {
   expect(one('(2023-06 기준)', 2023)).toMatchObject([{ start: '2023-06', precision: 'month' }]);
   expect(one('1982-85년, 2004-2008')).toMatchObject([{ start: '2004', end: '2008' }]);
 });
+
+test('years relative to the document', () => {
+  expect(one('개편 방안을 마련하여 올해부터 시행한다', 2010)).toMatchObject([{ start: '2010', open: 'from' }]);
+  expect(one('지난해 대비 증가', 2023)).toMatchObject([{ start: '2022' }]);
+  expect(one('내년에 착수', 2023)).toMatchObject([{ start: '2024' }]);
+  expect(one('올해의 성과', null)).toEqual([]);
+});

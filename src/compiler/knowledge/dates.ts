@@ -122,6 +122,11 @@ const RULES: Rule[] = [
     re: /(?<![\d.'‘’])(\d{1,2})\.(\d{1,2})(?:\s*\([월화수목금토일]\)|(?=\)))/gu,
     build: (m, y) => (y && validDay(Number(m[1]), Number(m[2])) ? { date: day(y, Number(m[1]), Number(m[2])) } : null),
   },
+  // Years relative to the document: 올해, 금년, 지난해, 작년, 내년, 올해부터 …
+  {
+    re: /(?<![가-힣])(올해|금년|지난해|작년|전년|내년|명년)(?=부터|까지|에|의|는|도|\s|$|[,.)])/gu,
+    build: (m, y) => (y ? { date: year(y + ({ 지난해: -1, 작년: -1, 전년: -1, 내년: 1, 명년: 1 } as Record<string, number>)[m[1]!]! || y) } : null),
+  },
   // A month alone takes the document's year: 지난 4월, 4월부터
   {
     re: /(?<![\d.'‘’~])(1[0-2]|[1-9])월(?![가-힣\d])|(?<![\d.'‘’~])(1[0-2]|[1-9])월(?=부터|까지|중|말|초|에)/gu,
@@ -140,10 +145,10 @@ export function findDates(text: string, docYear: number | null): DateMention[] {
       if (taken.some(([a, b]) => start < b && end > a)) continue;
       const built = rule.build(m as RegExpExecArray, docYear);
       if (!built) continue;
-      // `’23.7월~` runs from that date on; `’26년까지` runs until it.
+      // `’23.7월~` and `올해부터` run from that date on; `’26년까지` runs until it.
       let last = end;
       let open = built.open;
-      const tail = /^\s*(?:~|～)(?!\s*[‘’'`]?\d)|^\s*까지/u.exec(text.slice(end));
+      const tail = /^\s*(?:~|～)(?!\s*[‘’'`]?\d)|^\s*까지|^부터/u.exec(text.slice(end));
       if (!open && tail) {
         open = tail[0].includes('까지') ? 'until' : 'from';
         last = end + tail[0].length;

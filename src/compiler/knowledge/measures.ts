@@ -5,6 +5,8 @@ import type { MeasureEntry } from '../contract.ts';
 /** The last word of an action item in 개조식 writing: what the plan will do. */
 const ACTION = /(?:추진|촉진|확대|지원|구축|조성|강화|운영|제고|육성|개선|마련|도입|신설|유치|활성화|허용|완화|확충|개편|개정|검토|투자|집중|정착|설립|실시|시행|제공|부여|우대|협력|연계|발굴|공급|의무화|간소화|제도화|고도화|전환|해소|보호|선정|수립|완비|확보|정비|추가|포함|면제|체결|교류|유도|적용|클러스터화|기반확대|구성|설치|발급|이전|일괄육성|지정|임명|분리|확정|작성|부여|관리|창출)$/u;
 const LABEL = /^\(([^()]{1,25})\)\s*/u;
+/** The last word of a section that describes rather than commits (성공요인 정리, 주요 쟁점, 현황). */
+const DESCRIPTIVE = /(?:정리|쟁점|현황|요인|특성|이론|배경|문제점|비교|시사점|의의|개요|사례|고찰|동향|실태)$/u;
 /** Families that are not action items: summary boxes, case boxes, notes. */
 const NOT_MEASURE = new Set(['◇', '※', '*', '**', '***', '」', 'fn']);
 
@@ -34,6 +36,8 @@ export function findMeasures(tree: DocTree, docId: string, docYear: number | nul
     for (const b of items) {
       if (b.type !== 'item' || NOT_MEASURE.has(b.key)) continue;
       const own = plain(b.content).trim();
+      // A grouping that describes (`□ 선진 바이오클러스터의 성공요인 정리`) holds no measures.
+      if (DESCRIPTIVE.test(own.replace(/[\s.]+$/u, '')) && b.children.some((c) => c.type === 'item')) continue;
       // An item whose children are an enumeration (➊ ➋ …, ① ② …) groups them, whatever it ends with.
       const enumerated = b.children.filter((c) => c.type === 'item' && (c.key === '➊' || c.key === '①')).length >= 2;
       if (isAction(own) && !enumerated) measures.push(measureOf(b, own));
@@ -89,9 +93,10 @@ export function findMeasures(tree: DocTree, docId: string, docYear: number | nul
     for (const m of comparisonRows(t, docId, docYear)) measures.push({ ...m, headingPath: path.map((h) => headingText(h)), sectionId: path.at(-1)?.id ?? null });
   };
   for (const b of tree.children) {
-    if (b.type === 'para' && seenHeading) inline(b);
-    if (b.type === 'table' && seenHeading) table(b);
-    if (b.type === 'figure' && seenHeading) for (const c of b.children) if (c.type === 'table') table(c);
+    const inDescription = path.some((h) => DESCRIPTIVE.test(headingText(h)));
+    if (b.type === 'para' && seenHeading && !inDescription) inline(b);
+    if (b.type === 'table' && seenHeading && !inDescription) table(b);
+    if (b.type === 'figure' && seenHeading && !inDescription) for (const c of b.children) if (c.type === 'table') table(c);
     if (b.type === 'heading') {
       seenHeading = true;
       if (b.depth !== undefined) {
@@ -100,7 +105,9 @@ export function findMeasures(tree: DocTree, docId: string, docYear: number | nul
       }
       continue;
     }
-    if (b.type === 'item' && seenHeading) walk([b]);
+    // Nothing inside a descriptive section (현황, 사례, 개요 …) is a measure.
+    const describing = path.some((h) => DESCRIPTIVE.test(headingText(h)));
+    if (b.type === 'item' && seenHeading && !describing) walk([b]);
   }
   return measures.sort((a, b) => a.from - b.from || a.id.localeCompare(b.id));
 }
