@@ -123,3 +123,10 @@ describe('measures in other forms (found through the held-out set)', () => {
     expect(rows[0]!.id).toBe('2010-mke-industrial-complex-cluster--L48');
   });
 });
+
+test("the thesis's proposals: ordinal steps in proposal sections (추진방향, 지원 방안)", () => {
+  const ms = record('2006-thesis-innovation-cluster-gri-sme').measures;
+  expect(ms.map((m) => m.label)).toEqual(expect.arrayContaining(['수요자 중심의 산학연 협력 네트워크를 구축한다.', '각 지역의 산업 및 과학기술 환경에 맞는 정책을 추진한다.']));
+  expect(ms.every((m) => /추진방향|지원 방안$/u.test(m.headingPath.at(-1)!))).toBe(true);
+  expect(ms.find((m) => m.id.endsWith('-last'))!.id).toMatch(/--L\d+-last$/u);
+});

@@ -87,6 +87,9 @@ export function findMeasures(tree: DocTree, docId: string, docYear: number | nul
     };
   };
   const inline = (para: ParaBlock) => {
+    if (path.length > 0 && PROPOSALS.test(headingText(path.at(-1)!))) {
+      for (const m of proseSteps(para, docId, docYear)) measures.push({ ...m, headingPath: path.map((h) => headingText(h)), sectionId: path.at(-1)?.id ?? null });
+    }
     for (const m of inlineEnumeration(para, docId, docYear)) measures.push({ ...m, headingPath: path.map((h) => headingText(h)), sectionId: path.at(-1)?.id ?? null });
   };
   const table = (t: TableBlock) => {
@@ -140,6 +143,45 @@ function inlineEnumeration(para: ParaBlock, docId: string, docYear: number | nul
     });
   });
   return out.length >= 2 ? out : [];
+}
+
+/** A section that proposes: its heading ends with 방안, 방향, 제언, 과제 or 전략. */
+const PROPOSALS = /(?:방안|방향|제언|과제|전략)$/u;
+const ORDINALS = ['첫째', '둘째', '셋째', '넷째', '다섯째', '여섯째', '일곱째', '여덟째', '아홉째', '열째'];
+const COUNTED = ['첫', '두', '세', '네', '다섯', '여섯', '일곱', '여덟', '아홉', '열'];
+/** 첫째 … 마지막으로, or 첫 번째는 … 끝으로는, at a sentence start. */
+const STEP = new RegExp(`(?:^|(?<=[.!?]\\s))(${ORDINALS.join('|')}|(?:${COUNTED.join('|')}) 번째(?:는|로)?|마지막으로|끝으로(?:는)?)(?=[,\\s])`, 'gu');
+const stepNumber = (word: string) => {
+  const ordinal = ORDINALS.indexOf(word);
+  if (ordinal >= 0) return ordinal + 1;
+  const counted = COUNTED.indexOf(word.split(' ')[0]!);
+  return word.includes('번째') && counted >= 0 ? counted + 1 : 0;
+};
+
+/**
+ * Rule knowledge/measure, prose form: in a proposal section (a thesis's 발전 방안, 추진방향 …)
+ * each ordinal step — 첫째, 둘째 … 마지막으로 at a sentence start — states one proposal; the
+ * measure is that sentence. Id `<docId>--<anchor>-<n>` with the step's own number.
+ */
+function proseSteps(para: ParaBlock, docId: string, docYear: number | null): Omit<Measure, 'headingPath' | 'sectionId'>[] {
+  const text = plain(para.content);
+  const out: Omit<Measure, 'headingPath' | 'sectionId'>[] = [];
+  for (const m of text.matchAll(STEP)) {
+    const rest = text.slice(m.index! + m[0].length).replace(/^[,\s]+/u, '');
+    const sentence = rest.slice(0, (/다\.(?=\s|$)/u.exec(rest)?.index ?? rest.length - 2) + 2).trim();
+    const n = stepNumber(m[1]!);
+    out.push({
+      id: `${docId}--${para.id}-${n === 0 ? 'last' : n}`,
+      anchor: para.id!,
+      label: firstClause(sentence),
+      text: sentence,
+      from: para.from,
+      to: para.to,
+      mentions: [...new Set(para.content.filter((c) => c.type === 'mention' && c.ref).map((c) => (c as { ref: string }).ref))],
+      dates: findDates(sentence, docYear).map((d) => ({ ...d, line: para.from })),
+    });
+  }
+  return out;
 }
 
 const BEFORE = /^(?:기존|현행|종전|변경\s?전|개선\s?전|As-?Is)/iu;
