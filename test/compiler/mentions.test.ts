@@ -52,3 +52,8 @@ test('a reused agency name resolves by the document date', () => {
   expect(compile('재정경제부 발표\n', '2005').result.record.mentions[0]!.ref).toBe('agency:mofe-1998');
   expect(compile('재정경제부 발표\n', '2026-03').result.record.mentions[0]!.ref).toBe('agency:mofe-2026');
 });
+
+test('a name followed by its own abbreviation in parentheses is one mention', () => {
+  const { result } = compile('미국국립과학재단(NSF) 등과 협력\n'.replace('미국국립과학재단', '특허청').replace('NSF', '특허청장'));
+  expect(result.record.mentions.map((m) => m.text)).toEqual(['특허청']);
+});

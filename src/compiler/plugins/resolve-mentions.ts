@@ -39,6 +39,12 @@ export default function resolveMentions() {
           if (!unknown.has(q[1]!)) unknown.set(q[1]!, line);
         }
         found.sort((a, b) => a.start - b.start);
+        // `미국국립과학재단(NSF)`: a name followed by its own abbreviation in parentheses is one
+        // reference; the abbreviation stays text inside the mention's apposition.
+        for (let k = found.length - 1; k > 0; k--) {
+          const [a, b] = [found[k - 1]!, found[k]!];
+          if (a.ref && a.ref === b.ref && text.slice(a.end, b.start) === '(' && text[b.end] === ')') found.splice(k, 1);
+        }
         let last = 0;
         for (const f of found) {
           if (f.start > last) out.push({ type: 'text', span: slice(part.span, last, f.start) });
