@@ -130,3 +130,10 @@ test("the thesis's proposals: ordinal steps in proposal sections (추진방향, 
   expect(ms.every((m) => /추진방향|지원 방안$/u.test(m.headingPath.at(-1)!))).toBe(true);
   expect(ms.find((m) => m.id.endsWith('-last'))!.id).toMatch(/--L\d+-last$/u);
 });
+
+test('dates of measures sharing a block go to the step that holds them', () => {
+  const doc = compileOk('Ⅰ. 추진 방안\n\n이번 방안은 ① 규제 특례 신설(’24.上), ② 지원 예산 확대(’25.下) 등이다.\n', { meta: 'title: 시험\nkind: plan\nissued: "2024-05"\npublishers: [시험부]\nauthors: unknown\nsourceUrl: unknown\n' });
+  const [one, two] = doc.record.measures;
+  expect(doc.record.timeline.filter((t) => t.measureId === one!.id).map((t) => t.date.start)).toEqual(['2024-01']);
+  expect(doc.record.timeline.filter((t) => t.measureId === two!.id).map((t) => t.date.start)).toEqual(['2025-07']);
+});

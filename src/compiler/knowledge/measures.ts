@@ -131,16 +131,7 @@ function inlineEnumeration(para: ParaBlock, docId: string, docYear: number | nul
     const segment = text.slice(m.index! + 1, marks[k + 1]?.index ?? text.length).replace(/\s*(?:등(?:이다|을|의)?)?[.,\s]*$/u, '').trim();
     if (!isAction(segment)) return;
     const n = CIRCLED.indexOf(m[0]) % 20 + 1;
-    out.push({
-      id: `${docId}--${para.id}-${n}`,
-      anchor: para.id!,
-      label: firstClause(segment),
-      text: segment,
-      from: para.from,
-      to: para.to,
-      mentions: [...new Set(para.content.filter((c) => c.type === 'mention' && c.ref).map((c) => (c as { ref: string }).ref))],
-      dates: findDates(segment, docYear).map((d) => ({ ...d, line: para.from })),
-    });
+    out.push(stepMeasure(`${docId}--${para.id}-${n}`, para.id!, segment, para.from, para.to, para.content, docYear));
   });
   return out.length >= 2 ? out : [];
 }
@@ -170,16 +161,7 @@ function proseSteps(para: ParaBlock, docId: string, docYear: number | null): Omi
     const rest = text.slice(m.index! + m[0].length).replace(/^[,\s]+/u, '');
     const sentence = rest.slice(0, (/다\.(?=\s|$)/u.exec(rest)?.index ?? rest.length - 2) + 2).trim();
     const n = stepNumber(m[1]!);
-    out.push({
-      id: `${docId}--${para.id}-${n === 0 ? 'last' : n}`,
-      anchor: para.id!,
-      label: firstClause(sentence),
-      text: sentence,
-      from: para.from,
-      to: para.to,
-      mentions: [...new Set(para.content.filter((c) => c.type === 'mention' && c.ref).map((c) => (c as { ref: string }).ref))],
-      dates: findDates(sentence, docYear).map((d) => ({ ...d, line: para.from })),
-    });
+    out.push(stepMeasure(`${docId}--${para.id}-${n === 0 ? 'last' : n}`, para.id!, sentence, para.from, para.to, para.content, docYear));
   }
   return out;
 }
@@ -200,17 +182,15 @@ function comparisonRows(table: TableBlock, docId: string, docYear: number | null
     const line = table.rowLines![k + 1];
     if (!label || !line) return [];
     const text = row.map((cell, c) => `${header[c] ?? ''}: ${plain(cell)}`).join('\n');
-    return [{
-      id: `${docId}--L${line}`,
-      anchor: table.id!,
-      label,
-      text,
-      from: line,
-      to: line,
-      mentions: [...new Set(row.flat().filter((c) => c.type === 'mention' && c.ref).map((c) => (c as { ref: string }).ref))],
-      dates: findDates(text, docYear).map((d) => ({ ...d, line })),
-    }];
+    return [{ ...stepMeasure(`${docId}--L${line}`, table.id!, text, line, line, row.flat(), docYear), label }];
   });
+}
+
+/** A measure that is part of a block (an enumeration step, a prose step, a table row). */
+function stepMeasure(id: string, anchor: string, text: string, from: number, to: number, content: Inline[], docYear: number | null): Omit<Measure, 'headingPath' | 'sectionId'> {
+  const mentions = new Set<string>();
+  for (const c of content) if (c.type === 'mention' && c.ref) mentions.add(c.ref);
+  return { id, anchor, label: firstClause(text), text, from, to, mentions: [...mentions], dates: findDates(text, docYear).map((d) => ({ ...d, line: from })) };
 }
 
 function isAction(text: string): boolean {

@@ -28,8 +28,10 @@ const ANNOUNCE = /(?:발표|공고|개최|의결|보고|주재|출범|개통|선
  */
 export function knowledgeRecords(tree: DocTree, docId: string, docYear: number | null): { measures: MeasureEntry[]; timeline: TimelineEntry[] } {
   const found = findMeasures(tree, docId, docYear);
-  const byLine = new Map<number, string>();
-  for (const m of found) for (const d of m.dates) byLine.set(d.line, m.id);
+  // Measures by the block line of their dates; several measures can share a block (enumeration
+  // steps, table rows), so a date goes to the one whose text holds it.
+  const byLine = new Map<number, { id: string; text: string }[]>();
+  for (const m of found) for (const d of m.dates) if (!byLine.get(d.line)?.some((x) => x.id === m.id)) byLine.set(d.line, [...(byLine.get(d.line) ?? []), { id: m.id, text: m.text }]);
   const timeline: TimelineEntry[] = [];
   const perLine = new Map<number, number>();
   const lineOf = lineFinder(tree);
@@ -45,7 +47,8 @@ export function knowledgeRecords(tree: DocTree, docId: string, docYear: number |
     perLine.set(line, n);
     const context = text.slice(Math.max(0, d.start - 40), Math.min(text.length, d.end + 40)).trim();
     const kind = d.kind === 'event' && ANNOUNCE.test(text.slice(d.end, d.end + 25)) ? 'announcement' : d.kind;
-    const measureId = byLine.get(blockLine);
+    const candidates = byLine.get(blockLine) ?? [];
+    const measureId = (candidates.find((c) => c.text.includes(d.text.trim())) ?? candidates[0])?.id;
     return { id: `${docId}--L${line}-${n}`, date: d.date, ...(d.open ? { open: d.open } : {}), kind, sourceText: d.text.trim(), context, line, anchor, ...(measureId ? { measureId } : {}) };
   };
   const visit = (blocks: Block[]) => {

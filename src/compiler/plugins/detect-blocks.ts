@@ -79,7 +79,6 @@ export default function detectBlocks() {
     let openTail = '';
     // Whether the last line added to the open block ended with a space in the source.
     let openSpaceAfter = false;
-    const openText = () => (openParts ? openTail : null);
     const append = (span: Span, spaceAfter: boolean) => {
       if (!openParts) return;
       if (openTail && span.text) openParts.push(openSpaceAfter || joinDecision(openTail, span.text, vocab) === 'space' ? synthetic(' ') : EMPTY);
@@ -192,7 +191,7 @@ export default function detectBlocks() {
       // In wrapped text every line continues the block; in one-paragraph-per-line text a line
       // continues a paragraph that has not ended, and an item only when it clearly goes on.
       const continues = current && (wrapped || (current.type === 'item' ? continuesItem(openTail, line.text.text) : !endsSentence(openTail)));
-      if (current && openText() !== null && !breakHere && continues) {
+      if (current && openParts !== null && !breakHere && continues) {
         append(line.text, line.spaceAfter === true);
         current.to = line.n;
       } else {
