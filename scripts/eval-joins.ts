@@ -48,12 +48,25 @@ export function evaluateJoins(file: string, width = 40): JoinEval {
   return { file, cuts: cuts.length, correct, confusion };
 }
 
+/**
+ * The generality corpus (`shared/corpus-extra`, six real documents that are not site content):
+ * beside the repository as CI has it, or wherever KB_CORPUS_EXTRA points. Missing is an error,
+ * never a silently smaller test.
+ */
+export function corpusExtraDir(root: string): string {
+  const dir = path.resolve(process.env.KB_CORPUS_EXTRA ?? path.join(root, '../shared/corpus-extra'));
+  if (!existsSync(dir)) {
+    throw new Error(`corpus-extra not found at ${dir}: the generality tests need shared/corpus-extra beside the repository (as CI has it), or KB_CORPUS_EXTRA=<folder>.`);
+  }
+  return dir;
+}
+
 /** The unwrapped documents: three site sources and the six corpus-extra documents. */
 export function evaluationFiles(root: string): string[] {
-  const extra = path.resolve(root, '../shared/corpus-extra');
+  const extra = corpusExtraDir(root);
   return [
     ...['2023-delco-global-cluster-plan-summary', '2010-mke-industrial-complex-cluster', '2002-11-01-seri-bio-cluster-strategy'].map((id) => path.join(root, 'content/sources', id, 'source.txt')),
-    ...(existsSync(extra) ? readdirSync(extra).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(extra, f)) : []),
+    ...readdirSync(extra).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(extra, f)),
   ];
 }
 

@@ -1,10 +1,11 @@
+import { corpusExtraDir } from '../../scripts/eval-joins.ts';
 import { describe, expect, test } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileText } from '../helpers.ts';
 
 // Six real documents the compiler was not written for (../shared/corpus-extra).
-const dir = path.resolve(import.meta.dirname, '../../../shared/corpus-extra');
+const dir = corpusExtraDir(path.resolve(import.meta.dirname, '../..'));
 const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
 
 describe.each(files)('%s', (file) => {

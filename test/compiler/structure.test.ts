@@ -1,3 +1,4 @@
+import { corpusExtraDir } from '../../scripts/eval-joins.ts';
 import { describe, expect, test } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -5,7 +6,7 @@ import { compileText, compileOk, body } from '../helpers.ts';
 
 describe('hard-wrap detection', () => {
   const sources = path.resolve(import.meta.dirname, '../../content/sources');
-  const extra = path.resolve(import.meta.dirname, '../../../shared/corpus-extra');
+  const extra = corpusExtraDir(path.resolve(import.meta.dirname, '../..'));
   const cases = [
     ...readdirSync(sources).map((d) => [d, path.join(sources, d, 'source.txt')]),
     ...readdirSync(extra).filter((f) => f.endsWith('.txt')).map((f) => [f, path.join(extra, f)]),
