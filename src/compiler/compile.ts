@@ -8,12 +8,13 @@ import { NO_OVERRIDES, overridesSchema } from './metadata/overrides.ts';
 import { emitMdast } from './emit/emit-mdast.ts';
 import { fromMdx, textDigest, textStream, toMdx } from './emit/serialize.ts';
 import { emitRecord } from './emit/emit-record.ts';
+import { emitSearch } from './emit/emit-search.ts';
 import { checkCoverage } from './check/coverage.ts';
 import { report } from './messages.ts';
 import type { DocTree } from './types.ts';
 import type { Knowledge } from './knowledge/knowledge.ts';
 import type { Root } from 'mdast';
-import type { DocId, DocumentRecord } from './contract.ts';
+import type { DocId, DocumentRecord, SearchDoc } from './contract.ts';
 
 export const DOC_ID = /^\d{4}(?:-\d{2}(?:-\d{2})?)?-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -31,6 +32,8 @@ export interface CompiledDocument {
   id: DocId;
   mdx: string;
   record: DocumentRecord;
+  /** The document as the search index sees it. */
+  search: SearchDoc;
   files: VFile[];
   tree: DocTree;
 }
@@ -77,7 +80,7 @@ export function compileDocument(input: DocumentInput, opts: { verify?: boolean; 
   const removed = checkCoverage(tree, sourceFile);
   const record = emitRecord(tree, sourceFile, removed);
   if (files.some((f) => f.messages.some((m) => m.fatal))) return { result: null, files };
-  return { result: { id: input.id as DocId, mdx, record, files, tree }, files };
+  return { result: { id: input.id as DocId, mdx, record, search: emitSearch(tree, input.id), files, tree }, files };
 }
 
 /**

@@ -173,3 +173,29 @@ export interface DefinitionEntry {
   anchor: string;
   line: number;
 }
+
+/** One block of a document as the search index sees it (see emit/emit-search.ts). */
+export interface SearchBlock {
+  /** The block's anchor on the document page (`L245`, `IV-1-2`, `tbl-2-1`, `fn-3`). */
+  anchor: string;
+  /** The reader-visible text, white space collapsed. */
+  text: string;
+  /** Registry mentions: `[ref, start, end]`, offsets in `text`. */
+  mentions: [string, number, number][];
+  /** First and last source line of the text. */
+  lines: [number, number];
+}
+
+/** A heading and the blocks under it up to the next heading; `anchor` null before the first. */
+export interface SearchSection {
+  anchor: string | null;
+  title: string;
+  /** Titles of the heading and its ancestors, outermost first. */
+  path: string[];
+  blocks: SearchBlock[];
+}
+
+export interface SearchDoc {
+  id: string;
+  sections: SearchSection[];
+}

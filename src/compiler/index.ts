@@ -26,7 +26,8 @@ export interface CorpusResult {
 
 /**
  * Compiles every `content/sources/<doc-id>/` folder under `root` and writes
- * `src/generated/docs/<id>.mdx` and `src/generated/documents/<id>.json` (or `outDir`), plus the
+ * `src/generated/docs/<id>.mdx`, `src/generated/documents/<id>.json` and `src/generated/search/<id>.json`
+ * (or `outDir`), plus the
  * corpus-level `entities.json`, `measures.json`, `timeline.json` and `cases.json`.
  * Throws a CompileError listing every positioned problem when the build must stop.
  */
@@ -77,6 +78,8 @@ export async function compileCorpus(opts: {
     await rm(outDir, { recursive: true, force: true });
     await mkdir(docsDir, { recursive: true });
     await mkdir(recordsDir, { recursive: true });
+    const searchDir = path.join(outDir, 'search');
+    await mkdir(searchDir, { recursive: true });
     await writeFile(path.join(outDir, 'entities.json'), `${JSON.stringify(entitiesOf(registry, records), null, 1)}\n`);
     await writeFile(path.join(outDir, 'measures.json'), `${JSON.stringify(measures, null, 1)}\n`);
     await writeFile(path.join(outDir, 'cases.json'), `${JSON.stringify(records.flatMap((r) => r.cases.map((c) => ({ ...c, documentId: r.id }))), null, 1)}\n`);
@@ -85,6 +88,7 @@ export async function compileCorpus(opts: {
       compiled.flatMap((c) => [
         writeFile(path.join(docsDir, `${c.id}.mdx`), c.mdx),
         writeFile(path.join(recordsDir, `${c.id}.json`), `${JSON.stringify(c.record, null, 1)}\n`),
+        writeFile(path.join(searchDir, `${c.id}.json`), `${JSON.stringify(c.search)}\n`),
       ]),
     );
   }

@@ -1,40 +1,44 @@
 /**
- * Builds the Pagefind search index over the finished HTML at `astro:build:done`
- * (the same shape as withastro/starlight's integrations/pagefind.ts).
- * What gets indexed is decided in the markup: `data-pagefind-body` on the main text,
- * `data-pagefind-ignore` on furniture; pages without `data-pagefind-body` are skipped.
+ * Builds the site's search at `astro:build:done`: the Korean-aware Pagefind index of every
+ * document, section, measure and entity record (src/search/), written to `dist/pagefind/`,
+ * and the small query-side files in `dist/search/`.
+ *
+ * `buildPlainIndex` is Pagefind as it comes (`addDirectory` over the built HTML, what
+ * `data-pagefind-body` marks); only the search evaluation uses it, as the baseline.
  */
-import { join } from 'node:path';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { buildSearch, loadCorpusForSearch } from '../../search/build-index.ts';
 
-/** Indexes every HTML file in `siteDir` and writes the index to `<siteDir>/pagefind`. */
-export async function buildSearchIndex(siteDir: string, logger: AstroIntegrationLogger): Promise<void> {
+/** Plain Pagefind over every HTML file in `siteDir`, written to `outputPath`. */
+export async function buildPlainIndex(siteDir: string, outputPath: string): Promise<number> {
   try {
     const { index, errors: createErrors } = await pagefind.createIndex({});
     if (!index) throw new Error(createErrors.join('\n'));
-
     const { page_count, errors: addErrors } = await index.addDirectory({ path: siteDir });
     if (addErrors.length > 0) throw new Error(addErrors.join('\n'));
-
-    const { errors: writeErrors } = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
+    const { errors: writeErrors } = await index.writeFiles({ outputPath });
     if (writeErrors.length > 0) throw new Error(writeErrors.join('\n'));
-
-    logger.info(`Indexed ${page_count} pages.`);
-  } catch (cause) {
-    throw new Error('Failed to run Pagefind.', { cause });
+    return page_count;
   } finally {
     await pagefind.close();
   }
 }
 
 export default function pagefindIntegration(): AstroIntegration {
+  let root = '';
   return {
     name: 'cluster-kb:pagefind',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        await buildSearchIndex(fileURLToPath(dir), logger);
+        const corpus = loadCorpusForSearch(path.join(root, 'src', 'generated'));
+        const result = await buildSearch(corpus, fileURLToPath(dir));
+        logger.info(`Indexed ${result.records.length} search records (${result.runs} distinct Korean word runs analysed) in ${Math.round(result.ms)} ms.`);
       },
     },
   };

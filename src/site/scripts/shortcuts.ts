@@ -1,6 +1,6 @@
 /**
- * `/` focuses the search box (Pagefind's on the search page, else the header's), unless the
- * user is typing somewhere already.
+ * `/` and Ctrl+K (⌘K) focus the search box: the search page's own box on /search/, else the
+ * header's. `/` is ignored while the user is typing somewhere.
  */
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -8,10 +8,10 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 document.addEventListener('keydown', (event) => {
-  if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
-  const input =
-    document.querySelector<HTMLInputElement>('[data-search-results] input[type="text"], [data-search-results] input[type="search"]') ??
-    document.querySelector<HTMLInputElement>('#site-search-input');
+  const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target);
+  const ctrlK = (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k';
+  if (!slash && !ctrlK) return;
+  const input = document.querySelector<HTMLInputElement>('#search-q') ?? document.querySelector<HTMLInputElement>('#site-search-input');
   if (!input) return;
   event.preventDefault();
   input.focus();
