@@ -76,12 +76,12 @@ export async function siteResults(page: Page, base: string, q: string): Promise<
 /** Plain Pagefind mounted at /pagefind-plain/: results, each followed by its sub-results. */
 export async function plainResults(page: Page, base: string, q: string): Promise<string[]> {
   if (!page.url().startsWith(base)) await page.goto(`${base}/`);
-  return page.evaluate(async (query) => {
-    const w = window as unknown as { __plain?: Promise<{ search: (q: string) => Promise<{ results: { data: () => Promise<{ url: string; sub_results?: { url: string }[] }> }[] }> }> };
-    w.__plain ??= import(/* @vite-ignore */ '/pagefind-plain/pagefind.js' as string);
-    const pf = await w.__plain;
+  // A string, not a function: test runners rewrite `import()` inside functions they transform.
+  return page.evaluate(`(async (query) => {
+    window.__plain ??= import('/pagefind-plain/pagefind.js');
+    const pf = await window.__plain;
     const search = await pf.search(query);
-    const urls: string[] = [];
+    const urls = [];
     for (const r of search.results.slice(0, 10)) {
       const d = await r.data();
       const subs = (d.sub_results ?? []).filter((s) => s.url !== d.url);
@@ -90,7 +90,7 @@ export async function plainResults(page: Page, base: string, q: string): Promise
       if (urls.length >= 10) break;
     }
     return urls.slice(0, 10);
-  }, q);
+  })(${JSON.stringify(q)})`);
 }
 
 export interface Scored {

@@ -143,15 +143,12 @@ export class RecordBuilder {
   /** Appends a block's words and their terms. */
   private add(s: Stream, text: string, mentions: SearchBlock['mentions'], anchor?: string) {
     if (anchor) s.blocks.push(`${anchor}:${s.tokens.length}`);
-    // Entity terms go after the word holding the mention's last character.
-    const after = new Map<number, string[]>();
-    for (const [ref, , end] of mentions) {
+    // Entity terms follow every word of the mention (`지식경제부 장관`: both words).
+    const spans = mentions.map(([ref, start, end]) => {
       const e = this.byRef.get(ref);
       if (e?.type === 'agency') s.agencies.add(e.id);
-      const list = after.get(end - 1) ?? [];
-      list.push(...this.termsOfEntity(ref));
-      after.set(end - 1, list);
-    }
+      return { start, end, terms: this.termsOfEntity(ref) };
+    });
     const words = /\S+/g;
     for (let m = words.exec(text); m; m = words.exec(text)) {
       const word = m[0];
@@ -170,7 +167,7 @@ export class RecordBuilder {
       }
       // A two-digit year (`’27`, `'23.下`) is also its full year.
       for (const y of word.matchAll(/[’‘'`](\d{2})(?!\d)/g)) terms.add(indexTermOf('n', `${Number(y[1]) <= 69 ? 20 : 19}${y[1]}`));
-      for (const [at, list] of after) if (at >= m.index && at < m.index + word.length) for (const t of list) terms.add(t);
+      for (const span of spans) if (span.start < m.index + word.length && span.end > m.index) for (const t of span.terms) terms.add(t);
       s.tokens.push(...terms);
     }
   }

@@ -78,6 +78,8 @@ export function load(): Promise<[Pagefind, Lexicon]> {
     // Exact matches over prefix matches (완화 over 완화를 …), length-normalised BM25.
     await pf.options({ ranking: { termSimilarity: 2.0, pageLength: 0.5 } });
     await pf.init();
+    // Loads the filter indexes, so every search reports its facet counts.
+    await pf.filters();
     return pf;
   })();
   lexiconPromise ??= fetch(`${BASE}search/lexicon.json`).then((r) => {
