@@ -14,7 +14,7 @@ import { entityPath, measurePath, asMeasureId, docPath, asDocId, type EntityType
 import { analyzedRuns } from './analyzer.ts';
 import { stripParticle } from './codec.ts';
 import { buildRecords, type CorpusForSearch, type EntityInfo, type IndexRecord, type MeasureInfo } from './records.ts';
-import type { Lexicon } from './lexicon.ts';
+import { compactLexicon, nameKey, type Lexicon } from './lexicon.ts';
 
 export const SEARCH_DIR = 'search';
 export const PAGEFIND_DIR = 'pagefind';
@@ -69,14 +69,9 @@ export async function buildSearch(corpus: CorpusForSearch, outDir: string, opts:
   const lexicon = lexiconOf(corpus, builder.nouns);
   const vocabulary = [...builder.nouns].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 6000).map(([w]) => w).sort();
   await mkdir(path.join(outDir, SEARCH_DIR), { recursive: true });
-  await writeFile(path.join(outDir, SEARCH_DIR, 'lexicon.json'), JSON.stringify(lexicon));
+  await writeFile(path.join(outDir, SEARCH_DIR, 'lexicon.json'), JSON.stringify(compactLexicon(lexicon)));
   await writeFile(path.join(outDir, SEARCH_DIR, 'suggest.json'), JSON.stringify({ words: vocabulary }));
   return { records, lexicon, runs: analyzedRuns(), ms: performance.now() - started };
-}
-
-/** Lower-cased, without spaces: how names are looked up on both sides. */
-export function nameKey(name: string): string {
-  return name.replace(/\s+/g, '').toLowerCase();
 }
 
 function lexiconOf(corpus: CorpusForSearch, nouns: Map<string, number>): Lexicon {
@@ -87,13 +82,14 @@ function lexiconOf(corpus: CorpusForSearch, nouns: Map<string, number>): Lexicon
     for (const f of forms) {
       const key = nameKey(f);
       if (key.length < 2) continue;
-      (names[key] ??= []).includes(e.ref) || names[key]!.push(e.ref);
+      const list = (names[key] ??= []);
+      if (!list.includes(e.ref)) list.push(e.ref);
     }
-    entities[e.ref] = { n: e.name, u: e.url, f: forms, ...(e.predecessors.length ? { p: e.predecessors } : {}) };
+    entities[e.ref] = { n: e.name, f: forms, ...(e.predecessors.length ? { p: e.predecessors } : {}) };
   }
   const docs: Lexicon['docs'] = {};
   for (const d of corpus.documents) docs[d.record.id] = { t: d.record.title, y: d.record.issued?.value.slice(0, 4) ?? '' };
   // Nouns that end like a particle (전문가, 경기도, 고속도로): a query must keep them whole.
   const nostrip = [...nouns.keys()].filter((w) => stripParticle(w) !== w).sort();
-  return { v: 1, names, entities, docs, nostrip };
+  return { names, entities, docs, nostrip };
 }

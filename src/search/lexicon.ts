@@ -1,12 +1,56 @@
-/** The shape of `/search/lexicon.json`: what the browser needs to read a query (build-index.ts writes it). */
+/**
+ * What the browser needs to read a query: registry names, aliases and titles → entities,
+ * agency predecessors, document titles, and nouns a query must keep whole. Written by
+ * build-index.ts as `/search/lexicon.json` in a compact form (`LexiconWire`: each entity once,
+ * each form once) and expanded in the browser.
+ */
 export interface Lexicon {
-  v: 1;
   /** Name key (no spaces, lower case) → entity refs having that name, alias or title. */
   names: Record<string, string[]>;
-  /** Entity ref → name `n`, page `u`, every form `f`, direct predecessors `p`. */
-  entities: Record<string, { n: string; u: string; f: string[]; p?: string[] }>;
+  /** Entity ref → name `n`, every form `f` (name first), direct predecessors `p`. */
+  entities: Record<string, { n: string; f: string[]; p?: string[] }>;
   /** Document id → title `t`, year `y`. */
   docs: Record<string, { t: string; y: string }>;
   /** Corpus nouns that end like a particle (전문가, 경기도): queries keep them whole. */
   nostrip: string[];
+}
+
+/** `[ref, other forms (aliases, titles), indexes of direct predecessors]`; the name is forms[0]. */
+export type WireEntity = [ref: string, forms: string[], predecessors?: number[]];
+export interface LexiconWire {
+  v: 2;
+  e: WireEntity[];
+  docs: Lexicon['docs'];
+  nostrip: string[];
+}
+
+/** Lower-cased, without spaces: how names are looked up on both sides. */
+export function nameKey(name: string): string {
+  return name.replace(/\s+/g, '').toLowerCase();
+}
+
+export function compactLexicon(lex: Lexicon): LexiconWire {
+  const refs = Object.keys(lex.entities).sort();
+  const index = new Map(refs.map((r, i) => [r, i]));
+  const e: WireEntity[] = refs.map((ref) => {
+    const x = lex.entities[ref]!;
+    const preds = (x.p ?? []).map((p) => index.get(p)).filter((i): i is number => i !== undefined);
+    return preds.length ? [ref, x.f, preds] : [ref, x.f];
+  });
+  return { v: 2, e, docs: lex.docs, nostrip: lex.nostrip };
+}
+
+export function expandLexicon(wire: LexiconWire): Lexicon {
+  const names: Lexicon['names'] = {};
+  const entities: Lexicon['entities'] = {};
+  for (const [ref, forms, preds] of wire.e) {
+    entities[ref] = { n: forms[0]!, f: forms, ...(preds?.length ? { p: preds.map((i) => wire.e[i]![0]) } : {}) };
+    for (const f of forms) {
+      const key = nameKey(f);
+      if (key.length < 2) continue;
+      const list = (names[key] ??= []);
+      if (!list.includes(ref)) list.push(ref);
+    }
+  }
+  return { names, entities, docs: wire.docs, nostrip: wire.nostrip };
 }

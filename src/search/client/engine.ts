@@ -5,7 +5,7 @@
  * exact block, carrying the strings to highlight there (`?hl=`).
  */
 import { fromDisplayToken } from '../codec.ts';
-import type { Lexicon } from '../lexicon.ts';
+import { expandLexicon, type Lexicon, type LexiconWire } from '../lexicon.ts';
 import { buildExcerpt } from './excerpt.ts';
 import { parseQuery, withPredecessors, type ParsedQuery } from './query.ts';
 import { closest } from './suggest.ts';
@@ -78,15 +78,21 @@ export function load(): Promise<[Pagefind, Lexicon]> {
     // Exact matches over prefix matches (완화 over 완화를 …), length-normalised BM25.
     await pf.options({ ranking: { termSimilarity: 2.0, pageLength: 0.5 } });
     await pf.init();
-    // Loads the filter indexes, so every search reports its facet counts.
-    await pf.filters();
     return pf;
   })();
   lexiconPromise ??= fetch(`${BASE}search/lexicon.json`).then((r) => {
     if (!r.ok) throw new Error(`lexicon.json: HTTP ${r.status}`);
-    return r.json() as Promise<Lexicon>;
+    return (r.json() as Promise<LexiconWire>).then(expandLexicon);
   });
   return Promise.all([pagefindPromise, lexiconPromise]);
+}
+
+let filtersPromise: Promise<unknown> | null = null;
+
+/** Loads the filter indexes, so that searches report facet counts (the search page needs them, the header box does not). */
+export function loadFilters(): Promise<unknown> {
+  filtersPromise ??= load().then(([pf]) => pf.filters());
+  return filtersPromise;
 }
 
 export function lexicon(): Promise<Lexicon> {
@@ -101,8 +107,9 @@ function filtersOf(state: SearchState, lex: Lexicon, except?: Facet): Record<str
   return f;
 }
 
-export async function search(state: SearchState): Promise<Outcome> {
+export async function search(state: SearchState, opts: { facets?: boolean } = {}): Promise<Outcome> {
   const [pf, lex] = await load();
+  if (opts.facets) await loadFilters();
   const parsed = parseQuery(state.q, lex);
   const empty = { agency: {}, doc: {}, kind: {}, year: {} };
   if (parsed.terms.length === 0 && !FACETS.some((k) => k !== 'agency' && state[k].length) && state.agency.length === 0) return { parsed, results: [], facets: empty };
@@ -149,7 +156,7 @@ let vocabularyPromise: Promise<string[]> | null = null;
 export async function suggestions(parsed: ParsedQuery): Promise<string[]> {
   vocabularyPromise ??= fetch(`${BASE}search/suggest.json`).then((r) => r.json() as Promise<{ words: string[] }>).then((j) => j.words);
   const [words, lex] = await Promise.all([vocabularyPromise, lexicon()]);
-  const names = Object.values(lex.entities).filter((e) => e.u.startsWith('/agencies/')).map((e) => e.n);
+  const names = Object.entries(lex.entities).filter(([ref]) => ref.startsWith('agency:')).map(([, e]) => e.n);
   const out = new Set<string>();
   for (const w of parsed.words) for (const s of closest(w, [...words, ...names], 4)) out.add(s);
   return [...out].slice(0, 8);

@@ -53,7 +53,8 @@ if (form && input && listbox && !document.querySelector('[data-search-page]')) {
     input.removeAttribute('aria-activedescendant');
   };
 
-  input.addEventListener('focus', () => void load(), { once: true });
+  // Load search as soon as the user shows intent: pointer over the box, focus, or a shortcut.
+  for (const type of ['focus', 'pointerenter'] as const) input.addEventListener(type, () => void load(), { once: true });
   input.addEventListener('input', () => {
     clearTimeout(timer);
     timer = setTimeout(() => void update(), 80);

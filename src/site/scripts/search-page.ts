@@ -3,7 +3,7 @@
  * suggestions, and writes every change back to the URL (replaceState while typing, pushState
  * on a facet change so Back undoes it).
  */
-import { FACETS, KIND_LABELS, hitOf, load, lexicon, search, suggestions, type Outcome, type SearchState } from '../../search/client/engine.ts';
+import { FACETS, KIND_LABELS, hitOf, lexicon, loadFilters, search, suggestions, type Outcome, type SearchState } from '../../search/client/engine.ts';
 
 const PAGE = 10;
 const root = document.querySelector<HTMLElement>('[data-search-page]');
@@ -109,7 +109,7 @@ if (root) {
     status.textContent = '찾는 중…';
     let o: Outcome;
     try {
-      o = await search(state);
+      o = await search(state, { facets: true });
     } catch (error) {
       if (g !== generation) return;
       status.textContent = '검색 색인을 불러오지 못했습니다. 사이트를 빌드하면(npm run build) 색인이 만들어집니다.';
@@ -170,7 +170,7 @@ if (root) {
   });
 
   syncForm();
-  void load();
+  void loadFilters();
   void run();
 }
 
