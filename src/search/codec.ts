@@ -51,7 +51,7 @@ const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90)
 /** Joiners inside a Latin or numeric run (`R&D`, `1,000`, `3.5`, `B2B`): dropped, not split. */
 const JOINERS = new Set(['&', '.', ',', '-', '_', '/', "'", '+', '·']);
 /** Letters of other scripts (Hanja `下`, Latin with accents, jamo): indexed by code point. */
-const isOtherLetter = (ch: string) => /[\p{L}\p{N}]/u.test(ch) && ch !== 'ㆍ';
+const isOtherLetter = (ch: string) => /[\p{L}\p{N}]/u.test(ch) && ch !== 'ㆍ' && ch !== 'ᆞ';
 
 export type TermClass = 'k' | 'e' | 'n' | 'u';
 
@@ -67,7 +67,9 @@ export interface Run {
  * joiners (`R&D`, `2,000`); other letters. Everything else (brackets, quotes, middle dots,
  * symbols) separates runs.
  */
-export function runsOf(word: string): Run[] {
+export function runsOf(input: string): Run[] {
+  // Compatibility forms are their plain letters for search: fullwidth Ａ１ is A1, ㎞ is km.
+  const word = input.normalize('NFKC');
   const runs: Run[] = [];
   let i = 0;
   while (i < word.length) {
@@ -117,9 +119,11 @@ export function termOf(cls: TermClass, text: string): string {
     for (let i = 0; i < text.length; i++) out += b32(text.charCodeAt(i) - HANGUL_FIRST, 3);
     return out;
   }
-  if (cls === 'e' || cls === 'n') return cls + text.toLowerCase().replace(/[^a-z0-9]/g, '').replace(/[yz]/g, (c) => (c === 'y' ? 'yx' : 'yy'));
+  // A decimal point between digits is kept (as `d`: 3.5 is not 35); other joiners go (1,000 = 1000).
+  if (cls === 'n') return `n${text.replace(/(?<=\d)\.(?=\d)/g, 'd').replace(/[^0-9d]/g, '')}`;
+  if (cls === 'e') return `e${text.toLowerCase().replace(/[^a-z0-9]/g, '').replace(/[yz]/g, (c) => (c === 'y' ? 'yx' : 'yy'))}`;
   let out = 'u';
-  for (const ch of text) out += b32(ch.codePointAt(0)!, 5);
+  for (const ch of text.toLowerCase()) out += b32(ch.codePointAt(0)!, 5);
   return out;
 }
 

@@ -18,7 +18,7 @@ export interface IndexRecord {
   url: string;
   kind: RecordKind;
   content: string;
-  /** Shown with results; every value is display-encoded (codec.ts), so Pagefind indexes none of it. */
+  /** Shown with results; text values are display-encoded (codec.ts), so Pagefind indexes none of it (`kind` and `blocks` are ASCII ids). */
   meta: Record<string, string>;
   filters: Record<string, string[]>;
   /** Source lines the record covers (documents: none), for the evaluation. */
@@ -165,8 +165,13 @@ export class RecordBuilder {
         terms.add(mixedTermOf(runs) + END);
         if (runs.every((r) => r.cls === runs[0]!.cls)) terms.add(indexTermOf(runs[0]!.cls, runs.map((r) => r.text).join('')));
       }
-      // A two-digit year (`’27`, `'23.下`) is also its full year.
-      for (const y of word.matchAll(/[’‘'`](\d{2})(?!\d)/g)) terms.add(indexTermOf('n', `${Number(y[1]) <= 69 ? 20 : 19}${y[1]}`));
+      // A two-digit year (`’27`, `'23.下`) is also its full year, alone and in the word (`’27년` = `2027년`).
+      const fullYears = word.replace(/[’‘'`](\d{2})(?!\d)/g, (_, y: string) => `${Number(y) <= 69 ? 20 : 19}${y}`);
+      if (fullYears !== word) {
+        const yearRuns = runsOf(fullYears);
+        for (const run of yearRuns) if (run.cls === 'n') terms.add(indexTermOf('n', run.text));
+        if (yearRuns.length > 1) terms.add(mixedTermOf(yearRuns) + END);
+      }
       for (const span of spans) if (span.start < m.index + word.length && span.end > m.index) for (const t of span.terms) terms.add(t);
       s.tokens.push(...terms);
     }

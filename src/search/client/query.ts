@@ -14,7 +14,7 @@
  * Every term must match (Pagefind joins terms with AND). `highlights` are the strings to
  * mark on the page a result opens.
  */
-import { END, entityTerm, mixedTermOf, runsOf, stripParticle, termOf } from '../codec.ts';
+import { END, PARTICLES, entityTerm, mixedTermOf, runsOf, stripParticle, termOf } from '../codec.ts';
 import type { Lexicon } from '../lexicon.ts';
 
 export interface ParsedQuery {
@@ -50,10 +50,12 @@ export function parseQuery(raw: string, lexicon: Lexicon | null): ParsedQuery {
       continue;
     }
     const word = words[i]!;
-    const runs = runsOf(word).map((run, n, all) =>
-      // Only the last Hangul run of a word can carry the particle.
-      run.cls === 'k' && n === all.length - 1 ? { ...run, text: strip(run.text) } : run,
-    );
+    let runs = runsOf(word);
+    // A particle after a Latin word, a number or a quotation (`AI를`, `TIPS는`, `“클러스터”를`)
+    // is a run of its own: drop it. Otherwise only the last Hangul run can carry one.
+    const last = runs[runs.length - 1];
+    if (runs.length > 1 && last?.cls === 'k' && PARTICLES.includes(last.text)) runs = runs.slice(0, -1);
+    else runs = runs.map((run, n, all) => (run.cls === 'k' && n === all.length - 1 ? { ...run, text: strip(run.text) } : run));
     for (const run of runs) {
       out.highlights.push(run.text);
       out.literal.push(run.text);

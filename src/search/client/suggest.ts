@@ -37,8 +37,8 @@ function distance(a: string, b: string, max: number): number {
 
 /** Up to `limit` vocabulary entries closest to `word`. */
 export function closest(word: string, vocabulary: string[], limit = 5): string[] {
+  if ([...word].length < 2) return [];
   const w = jamo(word);
-  if (w.length < 2) return [];
   const max = Math.max(1, Math.floor(w.length / 4));
   const scored: [string, number][] = [];
   for (const v of vocabulary) {
