@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import path from 'node:path';
 import { compileCorpus, type CorpusResult } from '../../src/compiler/index.ts';
 import { measuresOf } from '../../src/compiler/knowledge/entities.ts';
-import { relateMeasures } from '../../src/compiler/knowledge/related.ts';
+import { relateMeasures, relateMeasuresBrute } from '../../src/compiler/knowledge/related.ts';
 import { compileOk } from '../helpers.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -63,6 +63,14 @@ test('related measures: computed from shared entities and wording, across docume
   expect(related.get('a')).toEqual(['b']);
   expect(related.get('b')).toEqual(expect.arrayContaining(['a', 'c']));
   expect(related.get('d')).toEqual([]);
+});
+
+test('related measures from the inverted indexes equal those from comparing every pair (corpus, and the corpus with copies)', () => {
+  const all = corpus.documents.flatMap((d) => d.measures.map((m) => ({ ...m, documentId: d.id })));
+  expect(relateMeasures(all)).toEqual(relateMeasuresBrute(all));
+  // Copies in other documents (as the scale benchmark makes): every pair qualifies by wording.
+  const copies = [...all, ...all.map((m) => ({ ...m, id: `${m.id}-copy`, documentId: `${m.documentId}-copy` }))];
+  expect(relateMeasures(copies)).toEqual(relateMeasuresBrute(copies));
 });
 
 test('measures.json: every measure has its agencies, laws, programmes, places and related ids', () => {
