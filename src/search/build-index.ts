@@ -1,7 +1,7 @@
 /**
  * Builds the site's search: the Pagefind index of every record (records.ts) and the two small
  * files the browser loads on demand: `lexicon.json` (names and aliases → entity terms, agency
- * lineage for the "include predecessors" facet, document titles, words a query must not strip)
+ * lineage for the "include predecessors" facet, words a query must not strip)
  * at the first query, and `suggest.json` (the corpus vocabulary) only when a search finds
  * nothing.
  */
@@ -87,9 +87,7 @@ function lexiconOf(corpus: CorpusForSearch, nouns: Map<string, number>): Lexicon
     }
     entities[e.ref] = { n: e.name, f: forms, ...(e.predecessors.length ? { p: e.predecessors } : {}) };
   }
-  const docs: Lexicon['docs'] = {};
-  for (const d of corpus.documents) docs[d.record.id] = { t: d.record.title, y: d.record.issued?.value.slice(0, 4) ?? '' };
   // Nouns that end like a particle (전문가, 경기도, 고속도로): a query must keep them whole.
   const nostrip = [...nouns.keys()].filter((w) => stripParticle(w) !== w).sort();
-  return { names, entities, docs, nostrip };
+  return { names, entities, nostrip };
 }

@@ -1,6 +1,7 @@
 /**
  * What the browser needs to read a query: registry names, aliases and titles → entities,
- * agency predecessors, document titles, and nouns a query must keep whole. Written by
+ * agency predecessors, and nouns a query must keep whole (document titles are in the search
+ * page itself, so the lexicon does not grow with the number of documents). Written by
  * build-index.ts as `/search/lexicon.json` in a compact form (`LexiconWire`: each entity once,
  * each form once) and expanded in the browser.
  */
@@ -9,8 +10,6 @@ export interface Lexicon {
   names: Record<string, string[]>;
   /** Entity ref → name `n`, every form `f` (name first), direct predecessors `p`. */
   entities: Record<string, { n: string; f: string[]; p?: string[] }>;
-  /** Document id → title `t`, year `y`. */
-  docs: Record<string, { t: string; y: string }>;
   /** Corpus nouns that end like a particle (전문가, 경기도): queries keep them whole. */
   nostrip: string[];
 }
@@ -20,7 +19,6 @@ export type WireEntity = [ref: string, forms: string[], predecessors?: number[]]
 export interface LexiconWire {
   v: 2;
   e: WireEntity[];
-  docs: Lexicon['docs'];
   nostrip: string[];
 }
 
@@ -37,7 +35,7 @@ export function compactLexicon(lex: Lexicon): LexiconWire {
     const preds = (x.p ?? []).map((p) => index.get(p)).filter((i): i is number => i !== undefined);
     return preds.length ? [ref, x.f, preds] : [ref, x.f];
   });
-  return { v: 2, e, docs: lex.docs, nostrip: lex.nostrip };
+  return { v: 2, e, nostrip: lex.nostrip };
 }
 
 export function expandLexicon(wire: LexiconWire): Lexicon {
@@ -52,5 +50,5 @@ export function expandLexicon(wire: LexiconWire): Lexicon {
       if (!list.includes(ref)) list.push(ref);
     }
   }
-  return { names, entities, docs: wire.docs, nostrip: wire.nostrip };
+  return { names, entities, nostrip: wire.nostrip };
 }

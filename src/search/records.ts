@@ -18,7 +18,7 @@ export interface IndexRecord {
   url: string;
   kind: RecordKind;
   content: string;
-  /** Shown with results; text values are display-encoded (codec.ts), so Pagefind indexes none of it (`kind` and `blocks` are ASCII ids). */
+  /** Shown with results; text values are display-encoded (codec.ts), so Pagefind indexes none of it (`kind` and `blocks` are ASCII ids and paths). */
   meta: Record<string, string>;
   filters: Record<string, string[]>;
   /** Source lines the record covers (documents: none), for the evaluation. */
@@ -66,6 +66,9 @@ interface Stream {
   blocks: string[];
   agencies: Set<string>;
 }
+
+/** Headings at this depth or above start a section record; deeper ones belong to it. */
+export const RECORD_DEPTH = 2;
 
 export class RecordBuilder {
   /** Entity ref → its term and the terms of every later name (successors, transitively). */
@@ -223,28 +226,54 @@ export class RecordBuilder {
     const authors = Array.isArray(record.authors) ? record.authors : [];
     this.add(head, [record.title, record.kindLabel, ...publishers, ...authors, year ?? ''].join(' '), []);
     const all = new Set<string>();
+    // A section record is a heading of the top two levels with everything under it, deeper
+    // headings included: results land on the block that matched (the `blocks` meta), so
+    // finer records would only add records (each costs every query a few bytes of Pagefind's
+    // page list) without adding precision.
+    let current: { section: SearchDoc['sections'][number]; stream: Stream; lines: [number, number] } | null = null;
+    const flush = () => {
+      if (!current) return;
+      for (const a of current.stream.agencies) all.add(a);
+      out.push(this.record('section', `${url}#${current.section.anchor}`, current.stream, { title: current.section.path.join(' › '), doc: record.title }, docFilters, { docId: record.id, lines: current.lines }));
+      current = null;
+    };
     for (const section of search.sections) {
       if (section.anchor === null) {
         for (const b of section.blocks) this.add(head, b.text, b.mentions, b.anchor);
         continue;
       }
-      const s = this.stream();
-      for (const b of section.blocks) this.add(s, b.text, b.mentions, b.anchor);
-      for (const a of s.agencies) all.add(a);
-      const first = section.blocks[0]!.lines[0];
-      const last = Math.max(...section.blocks.map((b) => b.lines[1]));
-      out.push(this.record('section', `${url}#${section.anchor}`, s, { title: section.path.join(' › '), doc: record.title }, docFilters, { docId: record.id, lines: [first, last] }));
+      if (!current || section.path.length <= RECORD_DEPTH) {
+        flush();
+        current = { section, stream: this.stream(), lines: [Infinity, 0] };
+      }
+      for (const b of section.blocks) {
+        this.add(current.stream, b.text, b.mentions, b.anchor);
+        current.lines = [Math.min(current.lines[0], b.lines[0]), Math.max(current.lines[1], b.lines[1])];
+      }
     }
+    flush();
     for (const a of all) head.agencies.add(a);
     out.unshift(this.record('document', url, head, { title: record.title, doc: `${record.kindLabel} · ${year ?? '연도 미상'}` }, docFilters, { docId: record.id }));
     return out;
   }
 
-  measureRecord(m: MeasureInfo, doc: DocumentRecord): IndexRecord {
+  /**
+   * The measures of one section (a heading of the top two levels, as for section records), in
+   * one record: its blocks are the measures, each landing on its own page (`blocks` holds the
+   * page paths, `labels` the measures' labels). One record per measure would cost every query
+   * the bytes of thousands more pages in Pagefind's page list, for no gain in precision.
+   */
+  measureRecord(group: MeasureInfo[], doc: DocumentRecord): IndexRecord {
     const s = this.stream();
-    this.addNamed(s, m.text, [...m.agencies.map((a) => `agency:${a}`), ...m.laws.map((a) => `law:${a}`), ...m.programs.map((a) => `program:${a}`), ...m.places.map((a) => `place:${a}`)]);
+    for (const m of group) {
+      s.blocks.push(`${m.url}:${s.tokens.length}`);
+      this.addNamed(s, m.text, [...m.agencies.map((a) => `agency:${a}`), ...m.laws.map((a) => `law:${a}`), ...m.programs.map((a) => `program:${a}`), ...m.places.map((a) => `place:${a}`)]);
+    }
     const year = doc.issued?.value.slice(0, 4);
-    return this.record('measure', m.url, s, { title: m.label, doc: doc.title, path: m.headingPath.join(' › ') }, { doc: [doc.id], ...(year ? { year: [year] } : {}) }, { docId: doc.id, lines: m.sourceLines });
+    const first = group[0]!;
+    const lines: [number, number] = [Math.min(...group.map((m) => m.sourceLines[0])), Math.max(...group.map((m) => m.sourceLines[1]))];
+    const meta = { title: group.length === 1 ? first.label : first.headingPath.slice(0, RECORD_DEPTH).join(' › ') || first.label, doc: doc.title, path: first.headingPath.slice(0, RECORD_DEPTH).join(' › '), labels: group.map((m) => m.label).join('\n') };
+    return this.record('measure', first.url, s, meta, { doc: [doc.id], ...(year ? { year: [year] } : {}) }, { docId: doc.id, lines });
   }
 
   entityRecord(e: EntityInfo): IndexRecord {
@@ -275,9 +304,14 @@ export function buildRecords(corpus: CorpusForSearch): { records: IndexRecord[];
   for (const m of corpus.measures) builder.learn(m.text);
   for (const e of corpus.entities) builder.learn([e.name, ...e.aliases, e.description ?? ''].join(' '));
   for (const d of docs) records.push(...builder.documentRecords(d));
-  for (const m of [...corpus.measures].sort((a, b) => a.id.localeCompare(b.id))) {
-    const doc = byId.get(m.documentId);
-    if (doc) records.push(builder.measureRecord(m, doc));
+  const groups = new Map<string, MeasureInfo[]>();
+  for (const m of [...corpus.measures].sort((a, b) => a.documentId.localeCompare(b.documentId) || a.sourceLines[0] - b.sourceLines[0] || a.id.localeCompare(b.id))) {
+    const key = `${m.documentId}\u0000${m.headingPath.slice(0, RECORD_DEPTH).join('\u0000')}`;
+    (groups.get(key) ?? groups.set(key, []).get(key)!).push(m);
+  }
+  for (const group of groups.values()) {
+    const doc = byId.get(group[0]!.documentId);
+    if (doc) records.push(builder.measureRecord(group, doc));
   }
   for (const e of [...corpus.entities].sort((a, b) => a.ref.localeCompare(b.ref))) records.push(builder.entityRecord(e));
   return { records, builder };

@@ -572,7 +572,8 @@ describe('records', () => {
     expect(decoded(doc)).toEqual({ kind: 'document', title: '해안 신산업 육성 계획', doc: '기본계획 · 2031' });
     expect(decoded(s1)).toEqual({ kind: 'section', title: 'Ⅰ. 추진 배경', doc: '해안 신산업 육성 계획', blocks: 'I-1:0 L5:6' });
     expect(decoded(s2)).toEqual({ kind: 'section', title: 'Ⅱ. 추진 과제 › 가. 거점 조성', doc: '해안 신산업 육성 계획', blocks: expect.stringMatching(/^II-1:0 L9:\d+$/) });
-    expect(decoded(measure)).toEqual({ kind: 'measure', title: '갯벌 관광 거점 지정', doc: '해안 신산업 육성 계획', path: 'Ⅱ. 추진 과제 › 가. 거점 조성' });
+    // A section's measures are one record; each measure is a block landing on its own page.
+    expect(decoded(measure)).toEqual({ kind: 'measure', title: '갯벌 관광 거점 지정', doc: '해안 신산업 육성 계획', path: 'Ⅱ. 추진 과제 › 가. 거점 조성', labels: '갯벌 관광 거점 지정', blocks: '/measures/2031-03-coast-plan--L9/:0' });
     expect(decoded(byUrl('/agencies/innovation/'))).toEqual({ kind: 'entity', title: '지역혁신부', doc: '기관' });
     for (const r of records) for (const [k, v] of Object.entries(r.meta)) if (k !== 'kind' && k !== 'blocks') expect(v).toMatch(/^[\u2800-\u28ff]+$/);
   });
@@ -707,7 +708,6 @@ const LEXICON: Lexicon = {
     'organization:center-a': entry('어촌혁신센터', []),
     'organization:center-b': entry('어촌혁신센터', []),
   },
-  docs: { [DOC_ID]: { t: '해안 신산업 육성 계획', y: '2031' } },
   nostrip: ['고속도로', '전문가'],
 };
 
@@ -914,13 +914,13 @@ describe('excerpt', () => {
   });
 
   it('lands on no anchor when nothing matches, and on the text before the first block when the match is there', () => {
-    expect(buildExcerpt(harbour.content, [termOf('k', '공항')], harbour.blocks)).toEqual({ html: '항만 주변 도로를 정비한다. 새 항만 배후단지에 물류 창고를 짓는다.', anchor: null, matched: [] });
+    expect(buildExcerpt(harbour.content, [termOf('k', '공항')], harbour.blocks)).toEqual({ html: '항만 주변 도로를 정비한다. 새 항만 배후단지에 물류 창고를 짓는다.', anchor: null, block: -1, matched: [] });
     // A record whose first block starts after a title.
     const title = toDisplayToken('계획') + ' ' + termsOfWord('계획').join(' ');
     const body = stream([['L7', '항만 물류']]);
     const shifted = body.blocks.replace(/:(\d+)/, (_, n: string) => `:${Number(n) + 2}`);
     expect(buildExcerpt(`${title} ${body.content}`, [termOf('k', '계획')], shifted).anchor).toBeNull();
-    expect(buildExcerpt(`${title} ${body.content}`, [termOf('k', '물류')], shifted).anchor).toBe('L7');
+    expect(buildExcerpt(`${title} ${body.content}`, [termOf('k', '물류')], shifted)).toMatchObject({ anchor: 'L7', block: 0 });
   });
 
   it('works on a built record: the old name is marked for a query of the new one', () => {

@@ -134,15 +134,19 @@ export async function hitOf(result: PagefindResult, parsed: ParsedQuery): Promis
   const data = await result.data();
   const meta = (k: string) => (data.meta[k] ? (fromDisplayToken(data.meta[k]) ?? data.meta[k]) : '');
   const excerpt = buildExcerpt(data.content, parsed.terms, data.meta.blocks);
-  const [path, hash] = data.url.split('#') as [string, string | undefined];
-  const anchor = excerpt.anchor ?? hash;
+  let [path, hash] = data.url.split('#') as [string, string | undefined];
+  // A block may be a page of its own (a measure in a record of a section's measures).
+  let anchor = excerpt.anchor ?? hash;
+  if (anchor?.startsWith('/')) [path, anchor] = [anchor, undefined];
+  const labels = meta('labels').split('\n');
+  const title = excerpt.block >= 0 && labels[excerpt.block] ? labels[excerpt.block]! : meta('title');
   // Highlight what matched: the query's words, and the names of its entities that the excerpt shows.
   const hl = new URLSearchParams();
   for (const h of parsed.highlights) if (parsed.literal.includes(h) || excerpt.matched.some((w) => w.includes(h))) hl.append('hl', h);
   const query = hl.toString();
   return {
     url: `${path}${query ? `?${query}` : ''}${anchor ? `#${anchor}` : ''}`,
-    title: meta('title'),
+    title,
     kind: data.meta.kind ?? '',
     context: meta('doc'),
     path: meta('path'),

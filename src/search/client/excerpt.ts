@@ -10,8 +10,10 @@ import { fromDisplayToken } from '../codec.ts';
 export interface Excerpt {
   /** HTML: escaped words, matches in `<mark>`. */
   html: string;
-  /** The anchor of the block the result should open (from the record's `blocks` meta). */
+  /** The anchor (or page path) of the block the result should open (from the record's `blocks` meta). */
   anchor: string | null;
+  /** Which entry of the `blocks` meta that is (-1: none, or the text before the first block). */
+  block: number;
   /** Display words with a match, in order. */
   matched: string[];
 }
@@ -43,7 +45,8 @@ export function buildExcerpt(content: string, terms: string[], blocksMeta: strin
     const colon = entry.lastIndexOf(':');
     blocks.push({ anchor: entry.slice(0, colon), from: wordOfToken[Number(entry.slice(colon + 1))] ?? 0 });
   }
-  if (blocks.length === 0 || blocks[0]!.from > 0) blocks.unshift({ anchor: null, from: 0 });
+  const lead = blocks.length === 0 || blocks[0]!.from > 0 ? 1 : 0;
+  if (lead) blocks.unshift({ anchor: null, from: 0 });
 
   let best = { block: 0, covered: -1, hits: -1, first: -1 };
   blocks.forEach((b, i) => {
@@ -66,5 +69,6 @@ export function buildExcerpt(content: string, terms: string[], blocksMeta: strin
   for (let i = start; i < end; i++) parts.push(matches[i]!.size ? `<mark>${escape(words[i]!)}</mark>` : escape(words[i]!));
   const html = `${start > 0 ? '… ' : ''}${parts.join(' ')}${end < words.length ? ' …' : ''}`;
   const matched = words.filter((_, i) => matches[i]!.size > 0);
-  return { html, anchor: best.first >= 0 ? blocks[best.block]!.anchor : null, matched };
+  const found = best.first >= 0;
+  return { html, anchor: found ? blocks[best.block]!.anchor : null, block: found ? best.block - lead : -1, matched };
 }
