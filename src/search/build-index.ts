@@ -12,6 +12,7 @@ import * as pagefind from 'pagefind';
 import type { DocumentRecord, SearchDoc } from '../compiler/contract.ts';
 import { entityPath, measurePath, asMeasureId, docPath, asDocId, type EntityType } from '../site/lib/urls.ts';
 import { analyzedRuns } from './analyzer.ts';
+import { normalisePagefind } from './normalise.ts';
 import { stripParticle } from './codec.ts';
 import { buildRecords, type CorpusForSearch, type EntityInfo, type IndexRecord, type MeasureInfo } from './records.ts';
 import { compactLexicon, nameKey, type Lexicon } from './lexicon.ts';
@@ -60,8 +61,10 @@ export async function buildSearch(corpus: CorpusForSearch, outDir: string, opts:
       const added = await index.addCustomRecord({ url: r.url, content: r.content, language: 'ko', meta: r.meta, filters: r.filters });
       if (added.errors.length) throw new Error(`Pagefind could not index ${r.url}: ${added.errors.join('\n')}`);
     }
-    const written = await index.writeFiles({ outputPath: path.join(outDir, opts.pagefindDir ?? PAGEFIND_DIR) });
+    const bundle = path.join(outDir, opts.pagefindDir ?? PAGEFIND_DIR);
+    const written = await index.writeFiles({ outputPath: bundle });
     if (written.errors.length) throw new Error(`Pagefind could not write its files: ${written.errors.join('\n')}`);
+    normalisePagefind(bundle);
   } finally {
     await pagefind.close();
   }
