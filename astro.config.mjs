@@ -8,6 +8,7 @@ import remarkHeadingBlocks from './src/site/markdown/remark-heading-blocks.ts';
 import remarkVerifyText from './src/site/markdown/remark-verify-text.ts';
 import compile from './src/site/integrations/compile.ts';
 import pagefind from './src/site/integrations/pagefind.ts';
+import permalinks from './src/site/integrations/permalinks.ts';
 
 export default defineConfig({
   // Placeholder origin until the real host is chosen; used for canonical URLs and citations.
@@ -43,6 +44,7 @@ export default defineConfig({
       },
     }),
   },
-  // The compiler must run before MDX is loaded; Pagefind must run after HTML is written.
-  integrations: [compile(), mdx(), pagefind()],
+  // The compiler must run before MDX is loaded; search and the permalink check run after the
+  // HTML is written.
+  integrations: [compile(), mdx(), pagefind(), permalinks()],
 });

@@ -75,7 +75,7 @@ async function timeQuery(page: Page, q: string): Promise<number> {
 }
 
 async function siteBench() {
-  if (!existsSync(path.join(dist, 'pagefind'))) spawnSync(path.join(root, 'node_modules/.bin/astro'), ['build'], { cwd: root, stdio: 'inherit' });
+  if (!existsSync(path.join(dist, 'pagefind'))) spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: root, stdio: 'inherit' });
   const served = await serve(dist);
   const browser = await launch();
   try {

@@ -69,7 +69,7 @@ console.log('total'.padEnd(44), String(totalBytes).padStart(8), totalMs.toFixed(
 
 if (process.env.BENCH_SKIP_BUILD) process.exit(0);
 const t = performance.now();
-const build = spawnSync(path.join(root, 'node_modules/.bin/astro'), ['build'], { cwd: root, encoding: 'utf8', env: { ...process.env, PATH: `${path.join(root, 'node_modules/.bin')}:${process.env.PATH}` } });
+const build = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: root, encoding: 'utf8', env: { ...process.env, PATH: `${path.join(root, 'node_modules/.bin')}:${process.env.PATH}` } });
 const buildMs = performance.now() - t;
 if (build.status !== 0) {
   console.error(build.stdout, build.stderr);

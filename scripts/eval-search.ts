@@ -19,7 +19,7 @@ const verbose = process.argv.includes('--verbose');
 
 if (!existsSync(path.join(dist, 'pagefind'))) {
   console.log('dist/ has no search index: building the site…');
-  const build = spawnSync(path.join(root, 'node_modules/.bin/astro'), ['build'], { cwd: root, stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(1);
 }
 

@@ -18,7 +18,7 @@ describe('reproducible builds', () => {
   test('two builds of the same input are byte-identical (HTML, assets, data, search index)', { timeout: 240_000 }, () => {
     const second = mkdtempSync(path.join(tmpdir(), 'kb-build-'));
     try {
-      const build = spawnSync(path.join(root, 'node_modules/.bin/astro'), ['build', '--outDir', second], { cwd: root, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PATH: `${path.join(root, 'node_modules/.bin')}:${process.env.PATH}` } });
+      const build = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', second], { cwd: root, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PATH: `${path.join(root, 'node_modules/.bin')}:${process.env.PATH}` } });
       expect(build.status, build.stderr).toBe(0);
       const a = files(dist).sort();
       const b = files(second).sort();

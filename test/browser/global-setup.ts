@@ -11,7 +11,7 @@ let served: Served | undefined;
 /** Builds the site once (unless KB_SKIP_BUILD=1 and dist/ exists) and serves dist/ on loopback. */
 export default async function setup(project: TestProject) {
   if (!(process.env.KB_SKIP_BUILD && existsSync(dist))) {
-    const build = spawnSync(path.join(root, 'node_modules/.bin/astro'), ['build'], { cwd: root, encoding: 'utf8', env: { ...process.env, PATH: `${path.join(root, 'node_modules/.bin')}:${process.env.PATH}` } });
+    const build = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: root, encoding: 'utf8', env: { ...process.env, PATH: `${path.join(root, 'node_modules/.bin')}:${process.env.PATH}` } });
     if (build.status !== 0) throw new Error(`astro build failed:\n${build.stdout}\n${build.stderr}`);
   }
   served = await serve(dist);
