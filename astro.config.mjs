@@ -9,6 +9,7 @@ import remarkVerifyText from './src/site/markdown/remark-verify-text.ts';
 import compile from './src/site/integrations/compile.ts';
 import pagefind from './src/site/integrations/pagefind.ts';
 import permalinks from './src/site/integrations/permalinks.ts';
+import security from './src/site/integrations/security.ts';
 
 export default defineConfig({
   // Placeholder origin until the real host is chosen; used for canonical URLs and citations.
@@ -44,7 +45,7 @@ export default defineConfig({
       },
     }),
   },
-  // The compiler must run before MDX is loaded; search and the permalink check run after the
-  // HTML is written.
-  integrations: [compile(), mdx(), pagefind(), permalinks()],
+  // The compiler must run before MDX is loaded; search, the permalink check (and redirect
+  // pages) and the Content-Security-Policy run after the HTML is written, in that order.
+  integrations: [compile(), mdx(), pagefind(), permalinks(), security()],
 });

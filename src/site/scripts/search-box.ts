@@ -4,7 +4,8 @@
  * active one or, with none active, submits to /search/?q=…; Esc closes. Search loads on
  * first focus. On /search/ the page's own box is the search, so this one stays a plain form.
  */
-import { hitOf, load, search } from '../../search/client/engine.ts';
+// The search engine is imported on first use, so reading pages load only this small script.
+const engine = () => import('../../search/client/engine.ts');
 
 const form = document.querySelector<HTMLFormElement>('[data-search-box]');
 const input = form?.querySelector<HTMLInputElement>('#site-search-input');
@@ -36,6 +37,7 @@ if (form && input && listbox && !document.querySelector('[data-search-page]')) {
     const q = input.value.trim();
     const g = ++generation;
     if (!q) return close();
+    const { search, hitOf } = await engine();
     const outcome = await search({ q, agency: [], pred: false, doc: [], kind: [], year: [] });
     const hits = await Promise.all(outcome.results.slice(0, 6).map((r) => hitOf(r, outcome.parsed)));
     if (g !== generation) return;
@@ -54,7 +56,7 @@ if (form && input && listbox && !document.querySelector('[data-search-page]')) {
   };
 
   // Load search as soon as the user shows intent: pointer over the box, focus, or a shortcut.
-  for (const type of ['focus', 'pointerenter'] as const) input.addEventListener(type, () => void load(), { once: true });
+  for (const type of ['focus', 'pointerenter'] as const) input.addEventListener(type, () => void engine().then((e) => e.load()), { once: true });
   input.addEventListener('input', () => {
     clearTimeout(timer);
     timer = setTimeout(() => void update(), 80);
