@@ -76,3 +76,47 @@ if (build.status !== 0) {
   process.exit(1);
 }
 console.log(`full build (compile + astro build + pagefind): ${(buildMs / 1000).toFixed(1)} s`);
+
+// Full builds at scale: 10, 100 and 1,000 documents generated from the seeds' paragraphs
+// (BENCH_DOCS=10,100 for a shorter run), each in a copy of the project, timed by /usr/bin/time.
+const docCounts = (process.env.BENCH_DOCS ?? '10,100,1000').split(',').map(Number).filter((n) => n > 0);
+if (docCounts.length) {
+  const { generateCorpus } = await import('./generate-corpus.ts');
+  const { cpSync, mkdirSync, rmSync, symlinkSync, statSync: stat, readdirSync: readdir } = await import('node:fs');
+  const size = (dir: string): { bytes: number; files: number } => {
+    let bytes = 0;
+    let files = 0;
+    for (const e of readdir(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        const s = size(p);
+        bytes += s.bytes;
+        files += s.files;
+      } else {
+        bytes += stat(p).size;
+        files++;
+      }
+    }
+    return { bytes, files };
+  };
+  console.log('\nfull build at scale (compile + Astro + search index + permalink and CSP passes), one run each');
+  console.log('docs'.padStart(6), 'source MB'.padStart(10), 'pages'.padStart(7), 'build s'.padStart(8), 'pages/s'.padStart(8), 'ms/doc'.padStart(7), 'peak RSS MB'.padStart(12), 'output MB'.padStart(10), 'files'.padStart(7));
+  for (const docs of docCounts) {
+    const work = path.join(root, '.bench', `build-${docs}`);
+    rmSync(work, { recursive: true, force: true });
+    mkdirSync(work, { recursive: true });
+    const bytes = generateCorpus(root, Math.ceil(docs / 5), work);
+    for (const f of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(path.join(root, f), path.join(work, f), { recursive: true, filter: (p) => !p.includes(`${path.sep}generated`) });
+    symlinkSync(path.join(root, 'node_modules'), path.join(work, 'node_modules'));
+    const timed = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, '--max-old-space-size=16384', path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: work, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    if (timed.status !== 0) {
+      console.error(timed.stdout.slice(-4000), timed.stderr.slice(-4000));
+      process.exit(1);
+    }
+    const [seconds, kb] = timed.stderr.trim().split('\n').pop()!.split(' ').map(Number) as [number, number];
+    const pages = /(\d+) page\(s\) built/.exec(timed.stdout)?.[1] ?? '?';
+    const out = size(path.join(work, 'dist'));
+    console.log(String(docs).padStart(6), (bytes / 1e6).toFixed(1).padStart(10), pages.padStart(7), seconds.toFixed(1).padStart(8), (Number(pages) / seconds).toFixed(1).padStart(8), ((seconds * 1000) / docs).toFixed(0).padStart(7), (kb / 1024).toFixed(0).padStart(12), (out.bytes / 1e6).toFixed(1).padStart(10), String(out.files).padStart(7));
+    rmSync(path.join(work, 'dist'), { recursive: true, force: true });
+  }
+}
