@@ -58,7 +58,9 @@ function blockNodes(block: Grouped): RootContent[] {
         type: 'tableRow',
         children: Array.from({ length: width }, (_, k) => ({ type: 'tableCell' as const, children: phrasing(r[k] ?? [], ' ') })),
       }));
-      return [flow('Table', { id: block.id!, from: block.from, to: block.to }, [{ type: 'table', align: [], children: rows }])];
+      // A `[표]` fence with no rows: the anchor stays, but an empty GFM table is not a table
+      // (it serialises as `||` text).
+      return [flow('Table', { id: block.id!, from: block.from, to: block.to }, rows.length > 0 ? [{ type: 'table', align: [], children: rows }] : [])];
     }
     case 'pre':
       return [flow('Pre', { id: block.id!, from: block.from, to: block.to, reason: block.reason }, [{ type: 'code', lang: 'text', value: block.lines.map((l) => l.text).join('\n') }])];
@@ -109,7 +111,28 @@ function phrasing(content: Inline[], join = ''): PhrasingContent[] {
     if (prev?.type === 'text' && n.type === 'text') prev.value += n.value;
     else merged.push(n);
   }
-  return merged;
+  return merged.flatMap(unlinkable);
+}
+
+/**
+ * Where GFM would turn source text into a link: `www.`, `http(s)://`, `name@host` (and so
+ * `mailto:`/`xmpp:`). remark-gfm finds these in the decoded text of each text node after
+ * parsing, so no escape stops it (`(www.kova.or.kr)는` became a link to `www.kova.or.kr)는`).
+ */
+const AUTOLINK = /(?<=www)(?=\.)|(?<=https?)(?=:\/\/)|(?<=[\w+\-.])(?=@)/giu;
+
+/** Splits a text node at every autolink trigger with an empty fragment `<></>`, which renders nothing. */
+function unlinkable(node: PhrasingContent): PhrasingContent[] {
+  if (node.type === 'mdxJsxTextElement') node.children = node.children.flatMap(unlinkable);
+  if (node.type !== 'text' || !/www\.|https?:\/\/|@/iu.test(node.value)) return [node];
+  const out: PhrasingContent[] = [];
+  let last = 0;
+  for (const m of node.value.matchAll(AUTOLINK)) {
+    out.push({ type: 'text', value: node.value.slice(last, m.index) }, { type: 'mdxJsxTextElement', name: null, attributes: [], children: [] });
+    last = m.index;
+  }
+  out.push({ type: 'text', value: node.value.slice(last) });
+  return out;
 }
 
 function flow(name: string, props: Record<string, string | number | undefined>, children: RootContent[]): MdxJsxFlowElement {

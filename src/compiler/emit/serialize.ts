@@ -20,8 +20,25 @@ const text = (node: { value: string }) => node.value.replace(ASCII_PUNCTUATION, 
 
 /** Serialises the page tree to MDX (mdast-util-to-markdown with the MDX and GFM extensions). */
 export function toMdx(tree: Root, frontmatter: string): string {
-  const body = toMarkdown(tree, { extensions: [mdxToMarkdown(), gfmToMarkdown()], bullet: '-', fences: true, rule: '-', handlers: { text } });
+  const body = toMarkdown(escapeAttributes(tree), { extensions: [mdxToMarkdown(), gfmToMarkdown()], bullet: '-', fences: true, rule: '-', handlers: { text } });
   return `---\n${frontmatter}---\n\n${body}`;
+}
+
+/**
+ * JSX attribute values are read back with character references decoded (`&lt;` → `<`,
+ * `&nbsp;` → U+00A0), but mdast-util-mdx-jsx escapes only the quote, so a caption holding
+ * `&lt;` would change. Every `&` is written `&amp;`: the value comes back as written. Returns a
+ * copy; the tree itself (whose text the round-trip check reads) is left as it is.
+ */
+function escapeAttributes<T extends Nodes>(node: T): T {
+  const jsx = node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
+  if (!jsx && !('children' in node)) return node;
+  const copy = { ...node } as Nodes;
+  if ('children' in copy) copy.children = copy.children.map((c) => escapeAttributes(c as Nodes)) as never;
+  if (copy.type === 'mdxJsxFlowElement' || copy.type === 'mdxJsxTextElement') {
+    copy.attributes = copy.attributes.map((a) => (a.type === 'mdxJsxAttribute' && typeof a.value === 'string' && a.value.includes('&') ? { ...a, value: a.value.replaceAll('&', '&amp;') } : a));
+  }
+  return copy as T;
 }
 
 /** Parses MDX back to mdast, the way @astrojs/mdx will. */

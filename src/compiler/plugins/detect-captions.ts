@@ -32,7 +32,8 @@ export default function detectCaptions() {
     const zones: Zone[] = [];
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
-      if (line.blank || line.removed || line.zone !== undefined) continue;
+      // A footnote body set aside earlier (detect-footnote-bodies) is never a caption.
+      if (line.blank || line.removed || line.zone !== undefined || line.footnote) continue;
       const m = CAPTION.exec(line.text.text);
       if (!m) continue;
       const zone: Zone = { id: i + 1, kind: m[1] as '표' | '그림', num: `${m[2]}-${m[3]}`, caption: line, body: [], notes: [], end: i };
@@ -42,6 +43,8 @@ export default function detectCaptions() {
       for (; k < lines.length && k < i + 400; k++) {
         const l = lines[k]!;
         if (l.removed || l.blank) continue;
+        // A table found by detect-tables keeps its own zone: the caption stands alone above it.
+        if (l.zone !== undefined) break;
         if (CAPTION.test(l.text.text) || (l.bold && /^(?:제\s*\d|\d+\.|[가-하]\.|\(\d+\))/u.test(l.text.text))) break;
         if (SOURCE_LINE.test(l.text.text)) {
           src = k;
@@ -56,7 +59,7 @@ export default function detectCaptions() {
         for (let j = src + 1; j < lines.length && j <= src + 4; j++) {
           const l = lines[j]!;
           if (SOURCE_END.test(last.text.text)) break;
-          if (l.removed) break;
+          if (l.removed || l.zone !== undefined) break;
           if (l.blank) continue;
           if (CAPTION.test(l.text.text) || l.bold) break;
           end = j;

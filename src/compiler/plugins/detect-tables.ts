@@ -19,17 +19,18 @@ export default function detectTables() {
     let zone = 1_000_000;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
-      if (line.blank || line.removed || line.zone !== undefined) continue;
+      // Footnote bodies were set aside first (detect-footnote-bodies): never table rows too.
+      if (line.blank || line.removed || line.zone !== undefined || line.footnote) continue;
       const text = line.text.text;
       if (/^\[표\]$/u.test(text)) {
         let j = i + 1;
-        while (j < lines.length && !/^\[\/표\]$/u.test(lines[j]!.text.text)) j++;
+        while (j < lines.length && !(/^\[\/표\]$/u.test(lines[j]!.text.text) && !lines[j]!.footnote)) j++;
         if (j >= lines.length) continue; // unclosed: plain text
         const rows: Inline[][][] = [];
         const rowLines: number[] = [];
         for (let k = i + 1; k < j; k++) {
           const l = lines[k]!;
-          if (l.blank) continue;
+          if (l.blank || l.footnote) continue;
           rows.push(pipeRow(l.text, file));
           rowLines.push(l.n);
         }
@@ -41,9 +42,9 @@ export default function detectTables() {
         i = j;
         continue;
       }
-      if (text.includes('\t') && lines[i + 1]?.text.text.includes('\t')) {
+      if (text.includes('\t') && lines[i + 1]?.text.text.includes('\t') && !lines[i + 1]!.footnote) {
         let j = i;
-        while (j < lines.length && lines[j]!.text.text.includes('\t') && !lines[j]!.removed) j++;
+        while (j < lines.length && lines[j]!.text.text.includes('\t') && !lines[j]!.removed && !lines[j]!.footnote) j++;
         zone++;
         const rows = lines.slice(i, j).map((l) => splitCells(l.text, /\t/u).map(cell));
         for (let k = i; k < j; k++) lines[k]!.zone = zone;
@@ -92,7 +93,7 @@ export default function detectTables() {
       let end = i;
       for (let k = i; k < all.length; k++) {
         const l = all[k]!;
-        if (l.removed || l.zone !== undefined) break;
+        if (l.removed || l.zone !== undefined || l.footnote) break;
         if (l.blank) {
           if (current.length) break;
           continue;

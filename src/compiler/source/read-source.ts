@@ -27,6 +27,14 @@ export function readSource(bytes: Uint8Array, file: VFile): string | null {
     report(file, 'source/empty', 'Unexpected empty source: source.txt holds no text', 1);
     return null;
   }
+  // Rule structure/replacement-char: U+FFFD stands for a character lost before the file
+  // reached us (or a lone surrogate written by a UTF-16 tool); it is kept, and each line says so.
+  if (text.includes('\uFFFD')) {
+    text.split('\n').forEach((line, i) => {
+      const column = line.indexOf('\uFFFD');
+      if (column >= 0) report(file, 'structure/replacement-char', 'Unexpected U+FFFD replacement character: a character was lost before source.txt was saved; it is kept as is', i + 1, column + 1);
+    });
+  }
   return text;
 }
 
