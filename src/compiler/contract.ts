@@ -26,6 +26,9 @@
  *   <M to? kind>name</M>                               an entity mention (inline): `to` is the
  *                                                      entity (`agency:patent-office`); absent for
  *                                                      an unknown 「…」 title (kind law)
+ *   <></>                                              an empty fragment (renders nothing) splitting text
+ *                                                      where GFM would autolink it (`www.`, `http://`,
+ *                                                      `name@host`): URLs in the source stay text
  *
  *   src/generated/entities.json                        EntityRecord[] (registries + mentions)
  * Footnotes are GFM footnotes (`[^label]`), rendered by remark-rehype with back-links.

@@ -5,7 +5,8 @@
  *
  *   1. no crash: compileDocument returns a result, or fails only with positioned messages
  *      (file, line, a rule id of src/compiler/rules.ts) for input it cannot accept
- *      (source/empty, source/binary) — never an exception, never a check/* failure;
+ *      (source/empty, source/binary, two captions with one number: check/anchor-duplicate) —
+ *      never an exception, never a check/coverage or check/roundtrip failure;
  *   2. the output builds: the MDX parses back with the compiler's own MDX parser (fromMdx,
  *      micromark mdxjs + gfm), its frontmatter is YAML, and the parsed tree's text digest is the
  *      one the frontmatter carries (what the site's remark-verify-text checks);
@@ -568,6 +569,23 @@ describe('regressions found by the properties', () => {
     const doc = checkDocument('개념을 이렇게 말한다.1)\n1) 출처는 다음과 같다\n구분\t2023년\n\t2023년\t비고\n')!;
     expect(doc.tree.footnotes.map((n) => n.label)).toEqual(['1']);
     expect(textStream(fromMdx(doc.mdx))).toContain('2023년비고');
+  });
+
+  test('a caption above a tab-separated table does not swallow the table', () => {
+    // Was: the caption's zone took over the table's lines, so the table and the figure body both
+    // rendered them (check/anchor-duplicate #L2, text twice).
+    const doc = checkDocument('<표 1-1> 지원 현황\n구분\t2023년\n기획재정부\t12\n자료: 기획재정부(2023)\n')!;
+    expect(doc.mdx.match(/<Table /gu)).toHaveLength(1);
+    expect(textStream(fromMdx(doc.mdx)).match(/구분/gu)).toHaveLength(1);
+  });
+
+  test('a footnote body that runs over a caption line or a [/표] fence keeps them', () => {
+    // Was: the caption inside the body opened a figure that was never placed (L5 lost), and a
+    // `[/표]` inside the body closed a fence: shown in the note and counted as removed.
+    const caption = checkDocument('확대한다1) 기획재정부\n1) 2023년\n<표 1-1> 가\n주) 2023년 기준임.\n자료: 기획재정부(2023) 재구성\n')!;
+    expect(textStream(fromMdx(caption.mdx))).toContain('자료:기획재정부(2023)재구성');
+    const fence = checkDocument('[표]\n가1) 기획재정부\n1) 가\n[표]\n[/표]\n')!;
+    expect(fence.record.stats.removed['clean/table-pipe']).toBeUndefined();
   });
 
   test('a long periodic token does not make fake-bold detection backtrack exponentially', () => {
