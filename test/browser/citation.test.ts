@@ -294,6 +294,43 @@ describe('the cite panel', () => {
     await context.close();
   });
 
+  test('a document page cites each top-level section at its anchor; arriving inside a section opens its citation', async () => {
+    const plan = documents.find((d) => d.id === '2023-delco-global-cluster-plan-summary')!;
+    const context = await clipboardContext();
+    const p = await context.newPage();
+    await p.goto(`${base}${plan.url}`);
+    const sections = await p.$$eval('details.cite-section', (els) =>
+      els.map((el) => ({ anchor: (el as HTMLElement).dataset.section!, title: el.querySelector('summary')!.textContent!, text: el.textContent! })),
+    );
+    expect(sections.map((s) => s.anchor)).toEqual(['IV', 'IV-1', 'IV-2']);
+    const canonical = (await p.getAttribute('link[rel="canonical"]', 'href'))!;
+    for (const s of sections) {
+      // The anchor is a heading on this page, and the citation names it and its document.
+      const heading = (await p.locator(`[id="${s.anchor}"]`).textContent())!.replace(/\s+/g, ' ');
+      expect(heading).toContain(s.title.replace(/^\S+\s/, ''));
+      const url = `${canonical}#${s.anchor}`;
+      expect(s.text).toContain(`“${s.title}”. 「${plan.title}」.`);
+      expect(s.text).toContain(url);
+      expect(s.text).toMatch(/TY {2}- CHAP/);
+    }
+    // Arriving at the second section opens its citation only; following a link into the first reopens there.
+    await p.goto(`${base}${plan.url}#IV-2`);
+    const open = () => p.$$eval('details.cite-section[open]', (els) => els.map((el) => (el as HTMLElement).dataset.section));
+    expect(await open()).toEqual(['IV-2']);
+    const inFirst = await p.evaluate(() => {
+      const start = document.getElementById('IV-1')!;
+      const end = document.getElementById('IV-2')!;
+      return [...document.querySelectorAll('.para[id]')].find((el) => start.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING && el.compareDocumentPosition(end) & Node.DOCUMENT_POSITION_FOLLOWING)!.id;
+    });
+    await p.evaluate((id) => (window.location.hash = id), inFirst);
+    await expect.poll(open).toContain('IV-1');
+    // Its copy buttons copy the section's own texts.
+    await p.locator('details.cite-panel > summary').click();
+    await p.locator('details.cite-section[data-section="IV-1"] button[data-copy-from$="-url"]').click();
+    await expect.poll(() => p.evaluate(() => navigator.clipboard.readText())).toBe(`${canonical}#IV-1`);
+    await context.close();
+  });
+
   test('keyboard only: Tab reaches the summary, Enter opens it, Tab reaches each copy button, Enter and Space copy', async () => {
     const context = await clipboardContext();
     const p = await context.newPage();

@@ -25,6 +25,7 @@ import {
   measureCitation,
   personName,
   ris,
+  sectionCitation,
   siteOrigin,
   type CitedDocument,
 } from '../../src/site/lib/citation.ts';
@@ -126,6 +127,28 @@ describe('authors and the site origin', () => {
     expect(c.container).toEqual({ title: press.title, url: `https://kb.test/docs/${press.id}/`, type: 'press-release', typeLabel: '보도자료' });
     expect(c.issued).toEqual({ year: 2023, month: 6, day: 1 });
     expect(c.about).toEqual([{ type: 'GovernmentOrganization', name: '중소벤처기업부', alternateNames: [] }]);
+  });
+
+  test('a section is cited as a part of its document, at its anchor, in every format', () => {
+    const c = sectionCitation({ id: 'IV-1', num: '1.', title: '중앙정부의 지원 패키지' }, thesis, site);
+    expect(c.kind).toBe('section');
+    expect(c.title).toBe('1. 중앙정부의 지원 패키지');
+    expect(c.url).toBe(`https://kb.test/docs/${thesis.id}/#IV-1`);
+    expect(c.container).toEqual({ title: thesis.title, url: `https://kb.test/docs/${thesis.id}/`, type: 'thesis', typeLabel: '학위논문' });
+    expect(c.issued).toEqual({ year: 2006 });
+    expect(koreanReference(c)).toBe(`“1. 중앙정부의 지원 패키지” (2006). 「${thesis.title}」. 학위논문. ${KB_NAME}. https://kb.test/docs/${thesis.id}/#IV-1`);
+    expect(apaReference(c)).toContain(`In ${thesis.title} [Thesis]`);
+    // The anchor's `#` is escaped in BibTeX's url field; a section is a part (CHAP, chapter) of its document.
+    expect(bibtex(c)).toContain(`url          = {https://kb.test/docs/${thesis.id}/\\#IV-1}`);
+    expect(bibtex(c)).toContain('학위논문 「');
+    expect(bibtex(c)).toContain('」의 절}');
+    expect(ris(c)).toMatch(/^TY {2}- CHAP$/m);
+    expect(ris(c)).toMatch(new RegExp(`^T2 {2}- ${thesis.title.replace(/[()]/g, '\\$&')}$`, 'm'));
+    expect(cslItem(c)).toMatchObject({ type: 'chapter', genre: '절', 'container-title': thesis.title, URL: c.url });
+    // Keys stay distinct from the document's and from a measure at the same place.
+    expect(bibtex(c)).toMatch(new RegExp(`^@misc\\{kb-docs-${thesis.id}--IV-1,`));
+    // Without a number, the title alone.
+    expect(sectionCitation({ id: 'ref1', title: '전략회의 개요' }, press, site).title).toBe('전략회의 개요');
   });
 
   test('entity and case pages are by the knowledge base and undated', () => {

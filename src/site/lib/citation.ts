@@ -1,13 +1,14 @@
 /**
  * Citations of the site's pages (product.md "Citation"): one `Citation` per document, measure,
- * entity and case page, and one pure function per output — the Korean-style reference, APA 7,
+ * entity and case page and per top-level section of a document (cited at its anchor, as a part
+ * of its document, like a measure), and one pure function per output — the Korean-style reference, APA 7,
  * BibTeX, RIS, CSL-JSON for the cite panel, and Highwire `citation_*`, Dublin Core and
  * schema.org JSON-LD for the page's <head>. No Astro imports: tested in test/site/citation.test.ts.
  *
  * Who is cited as the author:
  * - a document: its authors when the metadata names them, otherwise its publishers, otherwise
  *   nobody (never guessed);
- * - a measure: the creators of its document. A measure's `agencies` are the agencies it names or
+ * - a section or a measure: the creators of its document. A measure's `agencies` are the agencies it names or
  *   whose programmes and laws it names — who carries it out, not who wrote it — so they are
  *   shown as what the measure is about (schema.org `about`), never as its authors;
  * - an entity or case page: the knowledge base, which wrote the page.
@@ -31,7 +32,7 @@ export interface Creator {
   type: 'person' | 'organization';
 }
 
-export type CitationKind = 'document' | 'measure' | 'entity';
+export type CitationKind = 'document' | 'section' | 'measure' | 'entity';
 
 /** What a page is about (entity and case pages), for schema.org. */
 export interface CitationAbout {
@@ -156,6 +157,25 @@ export function measureCitation(
     url: absoluteUrl(path, site),
     about: agencies.map((a) => ({ type: 'GovernmentOrganization', name: a.name, alternateNames: [] })),
   };
+}
+
+/** A section of a document: `Ⅱ. 이론적 배경` in its document, at its anchor (`…/docs/<id>/#II`). */
+export function sectionCitation(section: { id: string; num?: string; title: string }, doc: CitedDocument, site: URL | string | undefined): Citation {
+  const path = anchorPath(doc.id, section.id);
+  const document = documentCitation(doc, site);
+  return {
+    ...document,
+    key: `${keyOf(docPath(doc.id))}--${section.id}`,
+    kind: 'section',
+    title: sectionLabel(section),
+    container: { title: doc.title, url: document.url, type: doc.kind, typeLabel: doc.kindLabel },
+    url: absoluteUrl(path, site),
+  };
+}
+
+/** `Ⅱ. 이론적 배경`, `제2장 …`, or the title alone: the numbering as written, then the title. */
+export function sectionLabel(section: { num?: string; title: string }): string {
+  return section.num ? `${section.num} ${section.title}` : section.title;
 }
 
 /** The registry entity fields a citation reads (src/compiler/knowledge/entities.ts EntityRecord). */
@@ -409,7 +429,7 @@ export function bibtex(c: Citation): string {
     fields.push(['year', braced(String(c.issued.year))]);
     if (c.issued.month) fields.push(['month', BIBTEX_MONTHS[c.issued.month - 1]!]);
   }
-  const note = c.container ? `${c.container.typeLabel} 「${c.container.title}」의 정책 과제` : c.kind === 'entity' ? `${c.typeLabel} 항목` : c.typeLabel;
+  const note = c.container ? `${c.container.typeLabel} 「${c.container.title}」의 ${c.kind === 'section' ? '절' : '정책 과제'}` : c.kind === 'entity' ? `${c.typeLabel} 항목` : c.typeLabel;
   fields.push(['note', braced(bibtexEscape(note))]);
   if (c.kind !== 'entity' && c.publishers.length > 0) fields.push(['publisher', braced(bibtexEscape(c.publishers.join(', ')))]);
   if (!authoredByKb(c)) fields.push(['howpublished', braced(bibtexEscape(KB_NAME))]);
@@ -437,7 +457,7 @@ const RIS_TYPES: Record<string, string> = {
 };
 
 export function risType(c: Citation): string {
-  if (c.kind === 'measure') return 'CHAP';
+  if (c.kind === 'measure' || c.kind === 'section') return 'CHAP';
   if (c.kind === 'entity') return 'ELEC';
   return RIS_TYPES[c.type] ?? 'GEN';
 }
@@ -504,7 +524,7 @@ export interface CslItem {
 }
 
 export function cslItem(c: Citation): CslItem {
-  const type = c.kind === 'measure' ? 'chapter' : c.kind === 'entity' ? 'webpage' : (CSL_TYPES[c.type] ?? 'document');
+  const type = c.kind === 'measure' || c.kind === 'section' ? 'chapter' : c.kind === 'entity' ? 'webpage' : (CSL_TYPES[c.type] ?? 'document');
   const parts = c.issued ? [c.issued.year, c.issued.month, c.issued.month && c.issued.day].filter((n): n is number => typeof n === 'number' && n > 0) : [];
   return {
     id: bibtexKey(c),
@@ -514,7 +534,7 @@ export function cslItem(c: Citation): CslItem {
     ...(parts.length > 0 ? { issued: { 'date-parts': [parts] } } : {}),
     ...(c.container ? { 'container-title': c.container.title } : c.kind === 'entity' ? { 'container-title': KB_NAME } : {}),
     ...(c.kind !== 'entity' && c.publishers.length > 0 ? { publisher: c.publishers.join(', ') } : {}),
-    genre: c.kind === 'entity' ? `${c.typeLabel} 항목` : c.kind === 'measure' ? '정책 과제' : c.typeLabel,
+    genre: c.kind === 'entity' ? `${c.typeLabel} 항목` : c.kind === 'measure' ? '정책 과제' : c.kind === 'section' ? '절' : c.typeLabel,
     ...(c.kind !== 'entity' ? { source: KB_NAME } : {}),
     language: 'ko',
     URL: c.url,

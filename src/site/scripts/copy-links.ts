@@ -6,6 +6,9 @@
  *   shown here only when the clipboard can be written; a click copies the text of the element
  *   `<id>`. When the browser refuses, the text is selected so Ctrl+C copies it.
  * Both announce the result in the `#copy-status` live region (Base.astro).
+ * On a document page, the cite panel's section (`details.cite-section[data-section]`) that holds
+ * the place the reader arrived at or went to (`#II-1`, `#L245`) is opened, so opening the panel
+ * shows that section's citation first.
  */
 const status = document.getElementById('copy-status');
 
@@ -72,6 +75,22 @@ document.addEventListener('click', (event) => {
     },
   );
 });
+
+/** Opens the cited section that holds the hash target: the last section heading before it. */
+function openSectionOfHash() {
+  const sections = [...document.querySelectorAll<HTMLDetailsElement>('details.cite-section[data-section]')];
+  const id = decodeURIComponent(window.location.hash.slice(1));
+  const target = id ? document.getElementById(id) : null;
+  if (sections.length === 0 || !target) return;
+  let holder: HTMLDetailsElement | undefined;
+  for (const section of sections) {
+    const heading = document.getElementById(section.dataset.section ?? '');
+    if (heading && (heading === target || heading.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING)) holder = section;
+  }
+  if (holder) holder.open = true;
+}
+openSectionOfHash();
+window.addEventListener('hashchange', openSectionOfHash);
 
 // A module, not a global script: its names stay local.
 export {};
