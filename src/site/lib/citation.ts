@@ -174,7 +174,7 @@ export function sectionCitation(section: { id: string; num?: string; title: stri
 }
 
 /** `Ⅱ. 이론적 배경`, `제2장 …`, or the title alone: the numbering as written, then the title. */
-export function sectionLabel(section: { num?: string; title: string }): string {
+function sectionLabel(section: { num?: string; title: string }): string {
   return section.num ? `${section.num} ${section.title}` : section.title;
 }
 
