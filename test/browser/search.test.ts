@@ -104,6 +104,23 @@ describe('search behaviour', () => {
     expect(Number(await page.locator('[data-facet="kind"] [data-count="measure"]').innerText())).toBeGreaterThan(0);
   });
 
+  test('layout: on a wide screen the facets sit beside the results; on a narrow one, after them', async () => {
+    await searchPage(`/search/?q=${q('클러스터')}`);
+    const box = async (selector: string) => (await page.locator(selector).boundingBox())!;
+    let facets = await box('.search-facets');
+    let output = await box('.search-output');
+    expect(facets.x + facets.width).toBeLessThanOrEqual(output.x);
+    expect(Math.abs(facets.y - output.y)).toBeLessThan(40);
+    await page.setViewportSize({ width: 400, height: 900 });
+    try {
+      facets = await box('.search-facets');
+      output = await box('.search-output');
+      expect(facets.y).toBeGreaterThanOrEqual(output.y + output.height);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   test('the agency facet includes predecessors on request', async () => {
     const only = await searchPage(`/search/?q=${q('클러스터')}&agency=motie`);
     const withPred = await searchPage(`/search/?q=${q('클러스터')}&agency=motie&pred=1`);
