@@ -43,7 +43,7 @@ export default function atomicOutput(): AstroIntegration {
         // A previous failed build's leftovers; Astro would empty the folder anyway.
         rmSync(partialDir, { recursive: true, force: true });
         // A URL, as Astro's own validated config holds it (a string is not resolved again here).
-        updateConfig({ outDir: pathToFileURL(`${partialDir}/`) as unknown as string });
+        updateConfig({ outDir: pathToFileURL(`${partialDir}/`) });
       },
       'astro:build:done': ({ dir, logger }) => {
         if (!finalDir) return;
