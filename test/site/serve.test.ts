@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import fc from 'fast-check';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { headersFor, parseHeadersFile, parseRedirectsFile, redirectFor } from '../../scripts/lib/host-files.ts';
@@ -43,10 +45,14 @@ describe('_headers and _redirects, read as hosts read them', () => {
 });
 
 describe('the local server answers as the host would', () => {
+  let outside: string;
   let dir: string;
   let served: Served;
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'kb-serve-'));
+    // A secret beside the served folder: no path may reach it.
+    outside = mkdtempSync(path.join(tmpdir(), 'kb-serve-'));
+    writeFileSync(path.join(outside, 'secret.txt'), 'SECRET');
+    dir = path.join(outside, 'site');
     const page = (p: string, text: string) => {
       mkdirSync(path.dirname(path.join(dir, p)), { recursive: true });
       writeFileSync(path.join(dir, p), text);
@@ -61,7 +67,7 @@ describe('the local server answers as the host would', () => {
   });
   afterAll(async () => {
     await served.close();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
   });
 
   /** A raw request (fetch would normalise the path before sending it). */
@@ -112,5 +118,34 @@ describe('the local server answers as the host would', () => {
     expect(await get('//docs/new')).toMatchObject({ status: 301, headers: { location: '/docs/new/' } });
     expect((await get('/', 'POST')).status).toBe(405);
     expect((await get('/', 'HEAD')).status).toBe(200);
+  });
+
+  /** Bytes on the wire: whatever request line a client sends, not what an HTTP library would allow. */
+  const raw = (target: string) =>
+    new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const url = new URL(served.url);
+      const socket = connect(Number(url.port), url.hostname);
+      const chunks: Buffer[] = [];
+      socket.on('data', (c) => chunks.push(c));
+      socket.on('end', () => {
+        const text = Buffer.concat(chunks).toString('latin1');
+        resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0), text });
+      });
+      socket.on('error', reject);
+      socket.write(Buffer.from(`GET ${target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`, 'utf8'));
+    });
+
+  test('random request paths (fast-check): never a server error, never a file outside the folder', async () => {
+    const piece = fc.constantFrom('/', '//', '..', '%2e', '%2E%2E', '%2f', '%5c', '\\', '%', '%E0%A4%A', '%ED%A0%80', '%00', '%20', '?', '#', 'docs', 'new', 'secret.txt', 'site', 'index.html', '_headers', '규제', '%EA%B7%9C', ';', '*', ':splat', '~');
+    const target = fc.array(piece, { maxLength: 10 }).map((parts) => `/${parts.join('')}`);
+    await fc.assert(
+      fc.asyncProperty(target, async (t) => {
+        const r = await raw(t);
+        expect([200, 301, 302, 400, 404], `${t} → ${r.status}`).toContain(r.status);
+        expect(r.text).not.toContain('SECRET');
+      }),
+      { seed: 7, numRuns: 300 },
+    );
+    expect((await raw('/../secret.txt')).text).not.toContain('SECRET');
   });
 });
