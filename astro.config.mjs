@@ -6,6 +6,7 @@ import remarkGfm from 'remark-gfm';
 import rehypeFootnoteSearch from './src/site/markdown/rehype-footnote-search.ts';
 import remarkHeadingBlocks from './src/site/markdown/remark-heading-blocks.ts';
 import remarkVerifyText from './src/site/markdown/remark-verify-text.ts';
+import atomicOutput from './src/site/integrations/atomic-output.ts';
 import compile from './src/site/integrations/compile.ts';
 import pagefind from './src/site/integrations/pagefind.ts';
 import permalinks from './src/site/integrations/permalinks.ts';
@@ -47,5 +48,7 @@ export default defineConfig({
   },
   // The compiler must run before MDX is loaded; search, the permalink check (and redirect
   // pages) and the Content-Security-Policy run after the HTML is written, in that order.
-  integrations: [compile(), mdx(), pagefind(), permalinks(), security()],
+  // atomicOutput stays last: the build is written to `.dist.partial/` and swapped into
+  // `dist/` only after every other step succeeded.
+  integrations: [compile(), mdx(), pagefind(), permalinks(), security(), atomicOutput()],
 });

@@ -26,7 +26,7 @@ if (!existsSync(path.join(dist, 'pagefind'))) {
 const plainDir = mkdtempSync(path.join(tmpdir(), 'kb-plain-'));
 const pages = await buildPlainIndex(dist, path.join(plainDir, 'pagefind'));
 console.log(`plain Pagefind baseline: ${pages} HTML pages indexed as they are`);
-const served = await serve(dist, { '/pagefind-plain/': path.join(plainDir, 'pagefind') });
+const served = await serve(dist, { mounts: { '/pagefind-plain/': path.join(plainDir, 'pagefind') } });
 const browser = await launch();
 const places = placeMap(path.join(root, 'src', 'generated'));
 const queries = loadQueries(root).filter((q) => !fast || q.fast);

@@ -5,14 +5,14 @@
  * at the first query, and `suggest.json` (the corpus vocabulary) only when a search finds
  * nothing.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { DocumentRecord, SearchDoc } from '../compiler/contract.ts';
 import { entityPath, measurePath, asMeasureId, docPath, asDocId, type EntityType } from '../site/lib/urls.ts';
 import { analyzedRuns } from './analyzer.ts';
-import { normalisePagefind } from './normalise.ts';
+import { normalisePagefind, writePagefindBundle } from './normalise.ts';
 import { stripParticle } from './codec.ts';
 import { buildRecords, type CorpusForSearch, type EntityInfo, type IndexRecord, type MeasureInfo } from './records.ts';
 import { compactLexicon, nameKey, type Lexicon } from './lexicon.ts';
@@ -61,10 +61,12 @@ export async function buildSearch(corpus: CorpusForSearch, outDir: string, opts:
       const added = await index.addCustomRecord({ url: r.url, content: r.content, language: 'ko', meta: r.meta, filters: r.filters });
       if (added.errors.length) throw new Error(`Pagefind could not index ${r.url}: ${added.errors.join('\n')}`);
     }
+    // The bundle in memory, normalised, then written once: nothing reads a half-written file.
+    const got = await index.getFiles();
+    if (got.errors.length) throw new Error(`Pagefind could not build its files: ${got.errors.join('\n')}`);
     const bundle = path.join(outDir, opts.pagefindDir ?? PAGEFIND_DIR);
-    const written = await index.writeFiles({ outputPath: bundle });
-    if (written.errors.length) throw new Error(`Pagefind could not write its files: ${written.errors.join('\n')}`);
-    normalisePagefind(bundle);
+    rmSync(bundle, { recursive: true, force: true });
+    writePagefindBundle(bundle, normalisePagefind(got.files));
   } finally {
     await pagefind.close();
   }

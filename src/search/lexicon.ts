@@ -39,8 +39,9 @@ export function compactLexicon(lex: Lexicon): LexiconWire {
 }
 
 export function expandLexicon(wire: LexiconWire): Lexicon {
-  const names: Lexicon['names'] = {};
-  const entities: Lexicon['entities'] = {};
+  // Null-prototype maps: the browser looks up whatever the reader typed (`constructor`, `__proto__`).
+  const names: Lexicon['names'] = Object.create(null);
+  const entities: Lexicon['entities'] = Object.create(null);
   for (const [ref, forms, preds] of wire.e) {
     entities[ref] = { n: forms[0]!, f: forms, ...(preds?.length ? { p: preds.map((i) => wire.e[i]![0]) } : {}) };
     for (const f of forms) {

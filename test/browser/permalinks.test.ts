@@ -55,9 +55,14 @@ describe('permanence, on a copy of the project', () => {
     const backup = path.join(work, `${mke}.bak`);
     cpSync(removed, backup, { recursive: true });
     rmSync(removed, { recursive: true });
+    const before = readFileSync(path.join(work, 'dist/index.html'), 'utf8');
     try {
       const failed = build();
       expect(failed.status).not.toBe(0);
+      // Atomic builds: the failed build stays in .dist.partial/; dist/ is still the last good build.
+      expect(readFileSync(path.join(work, 'dist/index.html'), 'utf8')).toBe(before);
+      expect(existsSync(path.join(work, 'dist/_headers'))).toBe(true);
+      expect(existsSync(path.join(work, '.dist.partial'))).toBe(true);
       expect(failed.output).toContain('[kb:permalink/removed]');
       expect(failed.output).toContain(`  /docs/${mke}/\n`);
       expect(failed.output).toContain('content/redirects.yaml');

@@ -40,7 +40,7 @@ describe('search quality (the fast query set of test/search/queries.yaml)', () =
     let served: Served | undefined;
     try {
       await buildPlainIndex(dist, path.join(plainDir, 'pagefind'));
-      served = await serve(dist, { '/pagefind-plain/': path.join(plainDir, 'pagefind') });
+      served = await serve(dist, { mounts: { '/pagefind-plain/': path.join(plainDir, 'pagefind') } });
       const places = placeMap(path.join(root, 'src', 'generated'));
       const queries = loadQueries(root).filter((x) => x.fast);
       expect(queries.length).toBeGreaterThanOrEqual(10);

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { buildSearch, loadCorpusForSearch } from '../../search/build-index.ts';
+import { writePagefindBundle } from '../../search/normalise.ts';
 
 /** Plain Pagefind over every HTML file in `siteDir`, written to `outputPath`. */
 export async function buildPlainIndex(siteDir: string, outputPath: string): Promise<number> {
@@ -19,8 +20,10 @@ export async function buildPlainIndex(siteDir: string, outputPath: string): Prom
     if (!index) throw new Error(createErrors.join('\n'));
     const { page_count, errors: addErrors } = await index.addDirectory({ path: siteDir });
     if (addErrors.length > 0) throw new Error(addErrors.join('\n'));
-    const { errors: writeErrors } = await index.writeFiles({ outputPath });
-    if (writeErrors.length > 0) throw new Error(writeErrors.join('\n'));
+    // In memory, then written by us: complete on disk before this returns (writeFiles may not be).
+    const { files, errors: getErrors } = await index.getFiles();
+    if (getErrors.length > 0) throw new Error(getErrors.join('\n'));
+    writePagefindBundle(outputPath, files);
     return page_count;
   } finally {
     await pagefind.close();

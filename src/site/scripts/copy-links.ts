@@ -10,6 +10,8 @@
  * the place the reader arrived at or went to (`#II-1`, `#L245`) is opened, so opening the panel
  * shows that section's citation first.
  */
+import { fragmentTarget } from './url-input.ts';
+
 const status = document.getElementById('copy-status');
 
 function announce(message: string) {
@@ -79,8 +81,7 @@ document.addEventListener('click', (event) => {
 /** Opens the cited section that holds the hash target: the last section heading before it. */
 function openSectionOfHash() {
   const sections = [...document.querySelectorAll<HTMLDetailsElement>('details.cite-section[data-section]')];
-  const id = decodeURIComponent(window.location.hash.slice(1));
-  const target = id ? document.getElementById(id) : null;
+  const target = fragmentTarget();
   if (sections.length === 0 || !target) return;
   let holder: HTMLDetailsElement | undefined;
   for (const section of sections) {
@@ -92,5 +93,3 @@ function openSectionOfHash() {
 openSectionOfHash();
 window.addEventListener('hashchange', openSectionOfHash);
 
-// A module, not a global script: its names stay local.
-export {};

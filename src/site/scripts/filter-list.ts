@@ -8,6 +8,7 @@
  * the chosen option's `data-lineage`. Groups (`data-filter-group`) with no match are hidden,
  * and a group's `data-filter-count` shows how many of its items match.
  */
+import { queryValue } from './url-input.ts';
 
 const FIELDS = ['doc', 'agency', 'kind'] as const;
 
@@ -25,15 +26,14 @@ function setUp(form: HTMLFormElement): void {
 
   /** URL → controls. A value the list does not offer is kept (as an option) so the URL stays the truth. */
   const read = () => {
-    const query = new URLSearchParams(location.search);
     for (const name of FIELDS) {
       const control = select(name);
       if (!control) continue;
-      const value = query.get(name) ?? '';
+      const value = queryValue(name);
       if (value && ![...control.options].some((o) => o.value === value)) control.add(new Option(value, value));
       control.value = value;
     }
-    if (lineage) lineage.checked = query.get('lineage') === '1';
+    if (lineage) lineage.checked = queryValue('lineage') === '1';
   };
 
   /** Controls → URL, without a new history entry per change. */

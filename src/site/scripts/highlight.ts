@@ -3,11 +3,10 @@
  * strings inside the target block (the whole main text when there is no anchor), and scrolls
  * the first mark into view. Matching is by substring, so `완화` is marked inside `규제완화를`.
  */
-const strings = new URLSearchParams(location.search)
-  .getAll('hl')
-  .map((s) => s.trim())
-  .filter((s) => s.length > 0)
-  .sort((a, b) => b.length - a.length);
+import { fragmentTarget, queryValues } from './url-input.ts';
+
+// Bounded in number and length (url-input.ts): the strings become one regular expression.
+const strings = queryValues('hl').sort((a, b) => b.length - a.length);
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -43,13 +42,10 @@ function mark(scope: Element, pattern: RegExp): HTMLElement[] {
 }
 
 if (strings.length) {
-  const id = decodeURIComponent(location.hash.slice(1));
-  const target = (id && document.getElementById(id)) || document.querySelector('main');
+  const target = fragmentTarget() ?? document.querySelector('main');
   if (target) {
     const marks = mark(target, new RegExp(strings.map(escapeRegExp).join('|'), 'gi'));
     target.classList.add('search-target');
     marks[0]?.scrollIntoView({ block: 'center' });
   }
 }
-
-export {};

@@ -4,6 +4,8 @@
  * active one or, with none active, submits to /search/?q=…; Esc closes. Search loads on
  * first focus. On /search/ the page's own box is the search, so this one stays a plain form.
  */
+import { clip } from './url-input.ts';
+
 // The search engine is imported on first use, so reading pages load only this small script.
 const engine = () => import('../../search/client/engine.ts');
 
@@ -34,7 +36,7 @@ if (form && input && listbox && !document.querySelector('[data-search-page]')) {
   const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
   const update = async () => {
-    const q = input.value.trim();
+    const q = clip(input.value.trim());
     const g = ++generation;
     if (!q) return close();
     const { search, hitOf } = await engine();

@@ -4,13 +4,14 @@
  * on a facet change so Back undoes it).
  */
 import { FACETS, KIND_LABELS, hitOf, lexicon, loadFilters, search, suggestions, type Outcome, type SearchState } from '../../search/client/engine.ts';
+import { clip, queryValue, queryValues } from './url-input.ts';
 
 const PAGE = 10;
 const root = document.querySelector<HTMLElement>('[data-search-page]');
 
 function readState(): SearchState {
-  const p = new URLSearchParams(location.search);
-  return { q: p.get('q')?.trim() ?? '', agency: p.getAll('agency'), pred: p.get('pred') === '1', doc: p.getAll('doc'), kind: p.getAll('kind'), year: p.getAll('year') };
+  // Bounded and never throwing (url-input.ts): the URL may come from anyone.
+  return { q: queryValue('q'), agency: queryValues('agency'), pred: queryValue('pred') === '1', doc: queryValues('doc'), kind: queryValues('kind'), year: queryValues('year') };
 }
 
 function writeState(state: SearchState, push: boolean) {
@@ -51,7 +52,8 @@ if (root) {
     const lex = await lexicon();
     const ids = new Set([...Object.keys(counts), ...state.agency]);
     const rows = [...ids]
-      .map((id) => ({ id, name: lex.entities[`agency:${id}`]?.n ?? id, count: counts[id] ?? 0 }))
+      // Own properties only: an id from the URL may be `__proto__` or `constructor`.
+      .map((id) => ({ id, name: lex.entities[`agency:${id}`]?.n ?? id, count: Object.hasOwn(counts, id) ? (counts[id] ?? 0) : 0 }))
       .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'ko'));
     agencyValues.innerHTML = rows.length
       ? rows
@@ -137,14 +139,14 @@ if (root) {
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
-    state = { ...state, q: input.value.trim() };
+    state = { ...state, q: clip(input.value.trim()) };
     writeState(state, false);
     clearTimeout(timer);
     timer = setTimeout(run, 80);
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    state = { ...state, q: input.value.trim() };
+    state = { ...state, q: clip(input.value.trim()) };
     writeState(state, true);
     void run();
   });
