@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile';
-import type { DocTree } from '../types.ts';
+import type { DocTree, Line } from '../types.ts';
 import { concat, slice, type Span } from '../text/span.ts';
 
 /**
@@ -7,18 +7,78 @@ import { concat, slice, type Span } from '../text/span.ts';
  * `제제제제 1111 절절절절` → `제 1 절`. Guarded (seed-004 R3): every token of the line, bar a
  * leading `- ` bullet, must be a 4× sequence and the line must hold a letter, so table rows
  * like `- - - -`, `0000` or `....` are never touched. Decoding is per token, never across spaces.
+ *
+ * The shape alone is not proof: `ㅋㅋㅋㅋ`, `XXXX` and `하하하하` are real text with the same
+ * shape. A line is decoded only with evidence that its single copy is what was meant
+ * (`hasEvidence`): the decoded line is too varied to be a repetition written on purpose, or
+ * a decoded word is one the document writes elsewhere or the registries know. Lines with the
+ * shape but no evidence stay as written; both counts go to the build log (file.data.fakeBold).
  */
 export default function cleanFakeBold() {
   return (tree: DocTree, file: VFile) => {
-    for (const line of tree.lines) {
-      if (line.blank || line.removed) continue;
+    const candidates = tree.lines.filter((l) => !l.blank && !l.removed && isFakeBold(l.text.text));
+    const counts = { decoded: 0, kept: [] as number[] };
+    file.data.fakeBold = counts;
+    if (candidates.length === 0) return;
+    let vocab: Set<string> | null = null;
+    for (const line of candidates) {
       const decoded = decodeLine(line.text);
       if (!decoded) continue;
+      vocab ??= knownWords(tree, file, new Set(candidates));
+      if (!hasEvidence(decoded.span.text, vocab)) {
+        counts.kept.push(line.n);
+        continue;
+      }
+      counts.decoded++;
       line.text = decoded.span;
       line.bold = true;
       for (const [start, end] of decoded.removed) file.data.artifacts!.push({ rule: 'clean/fake-bold', start, end });
     }
   };
+}
+
+/** Letters that count as varied text: not Hangul jamo, which are written repeated on purpose (ㅋㅋ, ㅠㅠ). */
+const LETTER = /[\p{L}]/u;
+const JAMO = /[\u1100-\u11FF\u3131-\u318E]/u;
+/** Letter-spaced fake bold (`指 導 敎 授 朱 亨 根`): one glyph a token needs this many tokens. */
+const MIN_SPACED_TOKENS = 5;
+/** Distinct letters a decoded line needs to be evidence on its own. */
+const MIN_DISTINCT = 4;
+
+/**
+ * Evidence that a 4×-shaped line is fake bold, on its decoded text:
+ * - shape: the decoded line holds at least MIN_DISTINCT distinct letters (not jamo), and not
+ *   only one-letter tokens unless there are MIN_SPACED_TOKENS of them (a letter-spaced title).
+ *   Real repetition repeats few glyphs (`ㅋㅋㅋㅋ`, `하하하하 호호호호`); a heading written 4×
+ *   repeats every glyph of varied text (`제 2 절 혁신체제의 개념`);
+ * - vocabulary: a decoded word of two or more letters (not one letter repeated) is a word the
+ *   document writes elsewhere, or a name the registries know (`혁신`, `개요`).
+ */
+export function hasEvidence(decoded: string, vocab: ReadonlySet<string>): boolean {
+  const tokens = decoded.split(/\s+/u).map(bare).filter((t) => LETTER.test(t));
+  const distinct = new Set([...tokens.join('')].filter((c) => LETTER.test(c) && !JAMO.test(c)));
+  const spaced = tokens.every((t) => [...t].length === 1);
+  if (distinct.size >= MIN_DISTINCT && (!spaced || tokens.length >= MIN_SPACED_TOKENS)) return true;
+  return tokens.some((t) => [...t].length >= 2 && new Set(t).size >= 2 && vocab.has(t));
+}
+
+function bare(token: string): string {
+  return token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+}
+
+/** The document's own words (lines that are not fake-bold candidates) and the registries' names. */
+function knownWords(tree: DocTree, file: VFile, skip: ReadonlySet<Line>): Set<string> {
+  const words = new Set<string>();
+  for (const l of tree.lines) {
+    if (l.blank || l.removed || skip.has(l)) continue;
+    for (const t of l.text.text.split(/\s+/u)) {
+      const b = bare(t);
+      if (b) words.add(b);
+    }
+  }
+  const knowledge = file.data.knowledge;
+  if (knowledge) for (const e of knowledge.registry.entities.values()) for (const n of [e.name, ...e.aliases]) words.add(n);
+  return words;
 }
 
 export function isFakeBold(text: string): boolean {
@@ -114,4 +174,11 @@ function decodeLine(span: Span): { span: Span; removed: [number, number][] } | n
     if (pos < token.length) parts.push(slice(tokenSpan, pos));
   }
   return { span: concat(...parts), removed };
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Rule clean/fake-bold: lines decoded, and the source lines of 4×-shaped lines kept as written. */
+    fakeBold: { decoded: number; kept: number[] };
+  }
 }
