@@ -127,6 +127,18 @@ const CASES: Case[] = [
       return `${chars.join('')}\n`;
     },
   },
+  {
+    name: 'line-bold',
+    what: 'one line without spaces, every glyph written 4× (fake-bold shape) but for its last',
+    unit: 'MB',
+    sizes: [0.5, 1, 2],
+    generate(size) {
+      const random = rng(19);
+      const parts: string[] = [];
+      for (let i = 0; i < (size * MB) / 12; i++) parts.push(String.fromCharCode(0xac00 + Math.floor(random() * 11172)).repeat(4));
+      return `${parts.join('')}다\n`;
+    },
+  },
 ];
 
 interface ChildResult {

@@ -11,6 +11,8 @@ export const RULES = {
   'source/missing': { severity: 'error', doc: 'The document folder has no source.txt.' },
   'source/empty': { severity: 'error', doc: 'source.txt holds no text (empty or only white space).' },
   'source/binary': { severity: 'error', doc: 'source.txt is not UTF-8 text (NUL bytes or invalid byte sequences).' },
+  'source/too-large': { severity: 'error', doc: 'source.txt is larger than the source-size limit (32 MiB; `KB_MAX_SOURCE_BYTES`, README “Limits”); the message points at the line where the limit is crossed.' },
+  'source/line-too-long': { severity: 'error', doc: 'A line of source.txt is longer than the line-length limit (4 Mi characters; `KB_MAX_LINE_CHARS`, README “Limits”); the message points at the column where the limit is crossed.' },
   'doc/id-invalid': { severity: 'error', doc: 'The folder name is not a valid document id (`YYYY[-MM[-DD]]-slug`, lower-case ASCII).' },
   'doc/id-duplicate': { severity: 'error', doc: 'Two documents resolve to the same id, or two source folders hold the same text.' },
   'override/invalid': { severity: 'error', doc: 'overrides.yaml is not valid (syntax or schema).' },

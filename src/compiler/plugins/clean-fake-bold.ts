@@ -81,10 +81,17 @@ function knownWords(tree: DocTree, file: VFile, skip: ReadonlySet<Line>): Set<st
   return words;
 }
 
+/**
+ * The longest token decoded (characters): a fake-bold word of MAX_TOKEN / 4 glyphs is already
+ * far longer than any heading word. Bounding it keeps detection linear in the line (the split
+ * search is quadratic in one token; `가가가가나나나나…` over a 2 MB line took minutes).
+ */
+const MAX_TOKEN = 1024;
+
 export function isFakeBold(text: string): boolean {
   const body = text.replace(/^- /u, '');
   const tokens = body.split(/\s+/u).filter(Boolean);
-  return tokens.length > 0 && /\p{L}/u.test(body) && tokens.every((t) => fourfoldUnits(t) !== null);
+  return tokens.length > 0 && /\p{L}/u.test(body) && tokens.every((t) => t.length <= MAX_TOKEN && fourfoldUnits(t) !== null);
 }
 
 /**
