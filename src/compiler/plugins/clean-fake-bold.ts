@@ -16,16 +16,21 @@ import { concat, slice, type Span } from '../text/span.ts';
  */
 export default function cleanFakeBold() {
   return (tree: DocTree, file: VFile) => {
-    const candidates = tree.lines.filter((l) => !l.blank && !l.removed && isFakeBold(l.text.text));
     const counts = { decoded: 0, kept: [] as number[] };
     file.data.fakeBold = counts;
-    if (candidates.length === 0) return;
-    let vocab: Set<string> | null = null;
-    for (const line of candidates) {
+    const candidates: { line: Line; decoded: NonNullable<ReturnType<typeof decodeLine>>; words: string[] }[] = [];
+    for (const line of tree.lines) {
+      if (line.blank || line.removed) continue;
       const decoded = decodeLine(line.text);
-      if (!decoded) continue;
-      vocab ??= knownWords(tree, file, new Set(candidates));
-      if (!hasEvidence(decoded.span.text, vocab)) {
+      if (decoded) candidates.push({ line, decoded, words: shapeEvidence(decoded.span.text) ? [] : wordsToLookUp(decoded.span.text) });
+    }
+    if (candidates.length === 0) return;
+    // Only the words of lines without shape evidence are looked up, in one pass over the
+    // other lines (no vocabulary of the whole document is built).
+    const wanted = new Set(candidates.flatMap((c) => c.words));
+    const found = wanted.size > 0 ? knownWords(tree, file, new Set(candidates.map((c) => c.line)), wanted) : new Set<string>();
+    for (const { line, decoded, words } of candidates) {
+      if (words.length > 0 ? !words.some((w) => found.has(w)) : !shapeEvidence(decoded.span.text)) {
         counts.kept.push(line.n);
         continue;
       }
@@ -55,30 +60,38 @@ const MIN_DISTINCT = 4;
  *   document writes elsewhere, or a name the registries know (`혁신`, `개요`).
  */
 export function hasEvidence(decoded: string, vocab: ReadonlySet<string>): boolean {
+  return shapeEvidence(decoded) || wordsToLookUp(decoded).some((t) => vocab.has(t));
+}
+
+function shapeEvidence(decoded: string): boolean {
   const tokens = decoded.split(/\s+/u).map(bare).filter((t) => LETTER.test(t));
   const distinct = new Set([...tokens.join('')].filter((c) => LETTER.test(c) && !JAMO.test(c)));
   const spaced = tokens.every((t) => [...t].length === 1);
-  if (distinct.size >= MIN_DISTINCT && (!spaced || tokens.length >= MIN_SPACED_TOKENS)) return true;
-  return tokens.some((t) => [...t].length >= 2 && new Set(t).size >= 2 && vocab.has(t));
+  return distinct.size >= MIN_DISTINCT && (!spaced || tokens.length >= MIN_SPACED_TOKENS);
+}
+
+/** The decoded words that count as evidence when known: two letters or more, not one letter repeated. */
+function wordsToLookUp(decoded: string): string[] {
+  return decoded.split(/\s+/u).map(bare).filter((t) => LETTER.test(t) && [...t].length >= 2 && new Set(t).size >= 2);
 }
 
 function bare(token: string): string {
   return token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 }
 
-/** The document's own words (lines that are not fake-bold candidates) and the registries' names. */
-function knownWords(tree: DocTree, file: VFile, skip: ReadonlySet<Line>): Set<string> {
-  const words = new Set<string>();
+/** Which of `wanted` the document writes on other lines, or the registries know as a name. */
+function knownWords(tree: DocTree, file: VFile, skip: ReadonlySet<Line>, wanted: ReadonlySet<string>): Set<string> {
+  const found = new Set<string>();
   for (const l of tree.lines) {
     if (l.blank || l.removed || skip.has(l)) continue;
     for (const t of l.text.text.split(/\s+/u)) {
       const b = bare(t);
-      if (b) words.add(b);
+      if (wanted.has(b)) found.add(b);
     }
   }
   const knowledge = file.data.knowledge;
-  if (knowledge) for (const e of knowledge.registry.entities.values()) for (const n of [e.name, ...e.aliases]) words.add(n);
-  return words;
+  if (knowledge) for (const e of knowledge.registry.entities.values()) for (const n of [e.name, ...e.aliases]) if (wanted.has(n)) found.add(n);
+  return found;
 }
 
 /**
