@@ -109,6 +109,22 @@ const CASES: Case[] = [
     },
   },
   {
+    name: 'footnotes-block',
+    what: 'one paragraph holding every marker (`계획*`), then all the `*` bodies under it',
+    unit: 'notes',
+    sizes: [2500, 5000, 10000],
+    generate(size) {
+      const random = rng(23);
+      const refs: string[] = [];
+      const bodies: string[] = [];
+      for (let k = 0; k < size; k++) {
+        refs.push(`${sentence(random, 3).replace(/\.$/u, '')} 관리계획* 수립 및\n`);
+        bodies.push(`* ${sentence(random, 4)}\n`);
+      }
+      return `${refs.join('')}${bodies.join('')}`;
+    },
+  },
+  {
     name: 'line-dash',
     what: 'one line of dashes, no spaces',
     unit: 'MB',

@@ -25,6 +25,8 @@ export function findDefinitions(tree: DocTree): DefinitionEntry[] {
   const lineOf = lineFinder(tree);
   const out: DefinitionEntry[] = [];
   const seen = new Set<string>();
+  // term|anchor of every entry so far (a set: a document can define thousands of terms).
+  const termsAt = new Set<string>();
   const scan = (content: Inline[], anchor: string) => {
     const span = concat(...content.map((c) => (c.type === 'fnref' ? EMPTY : c.span)));
     const text = span.text;
@@ -34,13 +36,14 @@ export function findDefinitions(tree: DocTree): DefinitionEntry[] {
       const key = `${term}|${definition}`;
       if (seen.has(key)) return;
       seen.add(key);
+      termsAt.add(`${term}|${anchor}`);
       const offset = span.map[at] ?? -1;
       out.push({ term, definition: definition.trim(), anchor, line: offset >= 0 ? lineOf(offset) : 0 });
     };
     for (const m of text.matchAll(KOREAN_ENGLISH_ACRONYM)) add(m[3]!, `${m[1]} (${m[2]!.trim()})`, m.index!);
     for (const m of text.matchAll(ACRONYM_COLON)) add(m[1]!, m[2]!, m.index!);
     for (const m of text.matchAll(KOREAN_THEN_ACRONYM)) {
-      if (out.some((d) => d.term === m[2] && d.anchor === anchor)) continue;
+      if (termsAt.has(`${m[2]}|${anchor}`)) continue;
       const words = m[1]!.split(/\s/u);
       const name = words.length === 2 && NOT_NAME_START.test(words[0]!) ? words[1]! : m[1]!;
       add(m[2]!, name, m.index! + m[1]!.length - name.length);
