@@ -1,8 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { body, compileOk } from '../helpers.ts';
+import { readdirSync } from 'node:fs';
+import { body, compileOk, compileText } from '../helpers.ts';
 import { hasEvidence } from '../../src/compiler/plugins/clean-fake-bold.ts';
+import { matchHeading } from '../../src/compiler/plugins/detect-blocks.ts';
+import { corpusExtraDir } from '../../scripts/eval-joins.ts';
 
 // Issue 12 item 4: fake-bold repair must not rewrite real text. These lines have the 4× shape
 // but are what the writer meant; none of them was in the text the rule was written for.
@@ -69,5 +72,32 @@ describe('fake-bold repair needs evidence (real repeated characters stay)', () =
     const doc = compileOk(readFileSync(path.join(dir, 'source.txt'), 'utf8'), { meta: readFileSync(path.join(dir, 'meta.yaml'), 'utf8'), overrides: readFileSync(path.join(dir, 'overrides.yaml'), 'utf8'), id: '2006-thesis-innovation-cluster-gri-sme' });
     expect(doc.files[2]!.data.fakeBold).toEqual({ decoded: 88, kept: [] });
     expect(doc.record.stats.removed['clean/fake-bold']).toBe(3417);
+  });
+
+  test('held out: headings of the corpus-extra documents, rewritten 4× by hand, are decoded (all but jamo placeholders)', () => {
+    // The rule was written for the thesis; these documents have no fake bold of their own.
+    // Every short heading line is written with each glyph 4×, the way the thesis's PDF was.
+    const dir = corpusExtraDir(path.resolve(import.meta.dirname, '../..'));
+    let picked = 0;
+    let decoded = 0;
+    const kept: string[] = [];
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) {
+      const lines = readFileSync(path.join(dir, f), 'utf8').split('\n');
+      const bold = lines.map((l) => {
+        const t = l.trim();
+        if (!t || t.length > 40 || !matchHeading(t) || !/\p{L}/u.test(t)) return l;
+        picked++;
+        return t.split(/\s+/u).map((tok) => [...tok].map((c) => c.repeat(4)).join('')).join(' ');
+      });
+      const { result, files } = compileText(bold.join('\n'));
+      expect(result).not.toBeNull();
+      const counts = files[2]!.data.fakeBold!;
+      decoded += counts.decoded;
+      kept.push(...counts.kept.map((n) => lines[n - 1]!.trim().replace(/\s+/gu, ' ')));
+    }
+    expect(picked).toBeGreaterThan(200);
+    expect(decoded).toBe(picked - kept.length);
+    // Only lines whose words are template placeholders (ㅇㅇㅇ) or single glyphs stay as written.
+    expect(kept).toEqual(['1. 명 칭 : ㅇㅇㅇ', '1. ㅇㅇㅇ : %', '2. ㅇㅇㅇ : %']);
   });
 });

@@ -1,6 +1,7 @@
 import type { VFile } from 'vfile';
 import type { DocTree, Line } from '../types.ts';
 import { concat, slice, type Span } from '../text/span.ts';
+import { matchHeading } from './detect-blocks.ts';
 
 /**
  * Decodes fake-bold text, where PDF extraction wrote every glyph (or every run) four times:
@@ -56,6 +57,8 @@ const MIN_DISTINCT = 4;
  *   only one-letter tokens unless there are MIN_SPACED_TOKENS of them (a letter-spaced title).
  *   Real repetition repeats few glyphs (`ㅋㅋㅋㅋ`, `하하하하 호호호호`); a heading written 4×
  *   repeats every glyph of varied text (`제 2 절 혁신체제의 개념`);
+ * - heading: the decoded line is a numbered heading whose title has a word of two different
+ *   letters (`Ⅸ 문의처`, `1. 개요`);
  * - vocabulary: a decoded word of two or more letters (not one letter repeated) is a word the
  *   document writes elsewhere, or a name the registries know (`혁신`, `개요`).
  */
@@ -67,7 +70,11 @@ function shapeEvidence(decoded: string): boolean {
   const tokens = decoded.split(/\s+/u).map(bare).filter((t) => LETTER.test(t));
   const distinct = new Set([...tokens.join('')].filter((c) => LETTER.test(c) && !JAMO.test(c)));
   const spaced = tokens.every((t) => [...t].length === 1);
-  return distinct.size >= MIN_DISTINCT && (!spaced || tokens.length >= MIN_SPACED_TOKENS);
+  if (distinct.size >= MIN_DISTINCT && (!spaced || tokens.length >= MIN_SPACED_TOKENS)) return true;
+  // A heading (`Ⅸ 문의처`, `1. 개요`) whose title has a word of two different letters or more.
+  const heading = matchHeading(decoded);
+  const title = heading?.match.at(-1) ?? '';
+  return heading !== null && title.split(/\s+/u).map(bare).some((t) => new Set([...t].filter((c) => LETTER.test(c) && !JAMO.test(c))).size >= 2);
 }
 
 /** The decoded words that count as evidence when known: two letters or more, not one letter repeated. */
