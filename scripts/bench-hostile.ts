@@ -77,6 +77,31 @@ const CASES: Case[] = [
     },
   },
   {
+    name: 'concatenated',
+    what: 'the five sources whole, one after another, repeated; numbers varied and tables renumbered per copy',
+    unit: 'MB',
+    sizes: [2, 5, 20],
+    generate(size) {
+      const seeds = seedTexts();
+      return fill(size * MB, (k) => {
+        const text = seeds[k % seeds.length]!;
+        const copy = Math.floor(k / seeds.length);
+        return `${text.replace(/\d+(?=년|억|개|%)/gu, (d) => String(Number(d) + copy)).replace(/(표|그림)(\s?)(\d+)(\s*[-‐–.]\s*)(\d+)/gu, (_, kind, sp, n, dash, m) => `${kind}${sp}${n}${copy}${dash}${m}`)}\n\n`;
+      });
+    },
+  },
+  {
+    name: 'paragraph',
+    what: 'the thesis\'s hard-wrapped text without blank lines: one paragraph of the whole size',
+    unit: 'MB',
+    sizes: [0.5, 1, 2],
+    generate(size) {
+      const random = rng(29);
+      const lines = seedTexts()[1]!.split('\n').filter((l) => l.trim() && !/^\s*<(표|그림)/u.test(l) && !/^\s*(제\s*\d|\d+\.|[가-하]\.|\(\d+\))/u.test(l));
+      return fill(size * MB, () => `${lines[Math.floor(random() * lines.length)]}\n`);
+    },
+  },
+  {
     name: 'nested',
     what: 'one 개조식 list, every marker family nested under the one before (□ ○ - · ※ ① 가. 1) (1) ▪ • ▶ ➊ △)',
     unit: 'MB',
