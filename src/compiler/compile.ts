@@ -74,13 +74,22 @@ export function compileDocument(input: DocumentInput, opts: { verify?: boolean; 
     m.place = { line: at.line, column: at.col };
   }
 
-  const mdast = emitMdast(tree);
-  const mdx = toMdx(mdast, stringify({ documentId: input.id, textDigest: textDigest(mdast) }));
-  if (opts.verify !== false) verifyRoundTrip(mdast, mdx, sourceFile);
+  const mdx = renderMdx(tree, input.id, opts.verify !== false, sourceFile);
   const removed = checkCoverage(tree, sourceFile);
   const record = emitRecord(tree, sourceFile, removed);
   if (files.some((f) => f.messages.some((m) => m.fatal))) return { result: null, files };
   return { result: { id: input.id as DocId, mdx, record, search: emitSearch(tree, input.id), files, tree }, files };
+}
+
+/**
+ * The page's MDX. In a function of its own so that the mdast tree (as large as the document
+ * tree) can be collected before the record and search index are built: peak memory.
+ */
+function renderMdx(tree: DocTree, id: string, verify: boolean, file: VFile): string {
+  const mdast = emitMdast(tree);
+  const mdx = toMdx(mdast, stringify({ documentId: id, textDigest: textDigest(mdast) }));
+  if (verify) verifyRoundTrip(mdast, mdx, file);
+  return mdx;
 }
 
 /**

@@ -95,6 +95,27 @@ export async function compileCorpus(opts: {
   return { documents: compiled.map((c) => c.record), compiled, warnings, timings, registry };
 }
 
+/**
+ * The build log's account of fake-bold repair (rule clean/fake-bold): how many lines were
+ * decoded, and which 4×-shaped lines were kept as written for lack of evidence, so a repair
+ * never rewrites text unseen. Null when no document has such a line.
+ */
+export function fakeBoldSummary(compiled: CompiledDocument[]): string | null {
+  let decoded = 0;
+  let chars = 0;
+  const kept: string[] = [];
+  for (const c of compiled) {
+    const counts = c.files[2]?.data.fakeBold;
+    if (!counts) continue;
+    decoded += counts.decoded;
+    chars += c.record.stats.removed['clean/fake-bold'] ?? 0;
+    for (const n of counts.kept) kept.push(`${c.id}:${n}`);
+  }
+  if (decoded === 0 && kept.length === 0) return null;
+  const keptText = kept.length ? `; kept ${kept.length} 4×-shaped line(s) as written, no evidence of fake bold (${kept.slice(0, 5).join(', ')}${kept.length > 5 ? ', …' : ''})` : '';
+  return `clean/fake-bold: decoded ${decoded} line(s), ${chars} repeated character(s) removed${keptText}`;
+}
+
 export function formatWarnings(warnings: VFileMessage[]): string {
   return warnings.map(formatMessage).join('\n');
 }

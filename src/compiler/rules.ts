@@ -11,6 +11,8 @@ export const RULES = {
   'source/missing': { severity: 'error', doc: 'The document folder has no source.txt.' },
   'source/empty': { severity: 'error', doc: 'source.txt holds no text (empty or only white space).' },
   'source/binary': { severity: 'error', doc: 'source.txt is not UTF-8 text (NUL bytes or invalid byte sequences).' },
+  'source/too-large': { severity: 'error', doc: 'source.txt is larger than the source-size limit (32 MiB; `KB_MAX_SOURCE_BYTES`, README “Limits”); the message points at the line where the limit is crossed.' },
+  'source/line-too-long': { severity: 'error', doc: 'A line of source.txt is longer than the line-length limit (4 Mi characters; `KB_MAX_LINE_CHARS`, README “Limits”); the message points at the column where the limit is crossed.' },
   'doc/id-invalid': { severity: 'error', doc: 'The folder name is not a valid document id (`YYYY[-MM[-DD]]-slug`, lower-case ASCII).' },
   'doc/id-duplicate': { severity: 'error', doc: 'Two documents resolve to the same id, or two source folders hold the same text.' },
   'override/invalid': { severity: 'error', doc: 'overrides.yaml is not valid (syntax or schema).' },
@@ -25,7 +27,7 @@ export const RULES = {
   'source/nfc': { severity: 'info', doc: 'Text is normalised to Unicode NFC (decomposed Hangul jamo become syllables).' },
   // Cleaning artifacts: removed characters are counted by rule in every build.
   'clean/page-label': { severity: 'artifact', doc: 'A line holding only a page label (`- xiii -`, `- 12 -`) is removed; the text around it is joined as one paragraph.' },
-  'clean/fake-bold': { severity: 'artifact', doc: 'Fake-bold text (every glyph or run written 4×) is decoded to one copy; only when every token of the line is a 4× sequence and the line has a letter, so `- - - -` cells survive.' },
+  'clean/fake-bold': { severity: 'artifact', doc: 'Fake-bold text (every glyph or run written 4×) is decoded to one copy; only when every token of the line is a 4× sequence and the line has a letter (so `- - - -` cells survive), and with evidence: the decoded line has at least 4 distinct letters (not jamo; a letter-spaced line, 5 tokens), or is a numbered heading whose title has a word of 2+ different letters, or a decoded word of 2+ different letters is written elsewhere in the document or named in the registries. `ㅋㅋㅋㅋ`, `XXXX`, `하하하하` stay; the build log counts decoded and kept lines.' },
   'clean/leading-space': { severity: 'info', doc: 'Leading spaces mark a block start (page top), not a word break; they never become a joining space.' },
   'clean/pua-glyph': { severity: 'artifact', doc: 'A private-use glyph (HWP box bullets such as U+F000) used as a marker is shown as ■; the original is kept in the source view.' },
   'clean/middle-dot': { severity: 'artifact', doc: 'Middle-dot variants between words (`․` U+2024, `‧` U+2027, `ㆍ` U+318D) are shown as `·` (U+00B7); the source view keeps the original.' },

@@ -16,7 +16,9 @@ export function emitSearch(tree: DocTree, docId: string): SearchDoc {
   const notes = new Map(tree.footnotes.map((n) => [n.label, n]));
   const sections: SearchSection[] = [{ anchor: null, title: '', path: [], blocks: [] }];
   const path: { depth: number; title: string }[] = [];
+  // In citation order, with a set beside it: a section can cite thousands of notes.
   let cited: FootnoteBlock[] = [];
+  let citedSet = new Set<FootnoteBlock>();
   const current = () => sections[sections.length - 1]!;
 
   const block = (anchor: string, parts: Inline[][], from: number, to: number) => {
@@ -27,7 +29,10 @@ export function emitSearch(tree: DocTree, docId: string): SearchDoc {
       for (const c of part) {
         if (c.type === 'fnref') {
           const note = notes.get(c.label);
-          if (note && !cited.includes(note)) cited.push(note);
+          if (note && !citedSet.has(note)) {
+            cited.push(note);
+            citedSet.add(note);
+          }
           continue;
         }
         if (c.type === 'mention' && c.ref) mentions.push([c.ref, text.length, text.length + c.span.text.length]);
@@ -40,6 +45,7 @@ export function emitSearch(tree: DocTree, docId: string): SearchDoc {
   const flushNotes = () => {
     for (const n of cited) block(`fn-${n.label.toLowerCase()}`, [n.content], n.from, n.to);
     cited = [];
+    citedSet = new Set();
   };
 
   const visit = (blocks: Block[]) => {

@@ -16,11 +16,15 @@ export function findCases(tree: DocTree, docId: string): CaseEntry[] {
   const blocks = tree.children;
   // Headings: which ones are cases.
   const headings = blocks.filter((b): b is HeadingBlock => b.type === 'heading');
+  // Positions by map, not indexOf: a document can have thousands of headings.
+  const headingIndex = new Map(headings.map((h, i) => [h, i]));
+  const blockIndex = new Map(blocks.map((b, i) => [b, i]));
   const caseHeadings = new Set<HeadingBlock>();
   const childrenOf = (h: HeadingBlock) => {
-    const i = headings.indexOf(h);
+    const i = headingIndex.get(h)!;
     const out: HeadingBlock[] = [];
-    for (const x of headings.slice(i + 1)) {
+    for (let k = i + 1; k < headings.length; k++) {
+      const x = headings[k]!;
       if ((x.depth ?? 0) <= (h.depth ?? 0)) break;
       if ((x.depth ?? 0) === (h.depth ?? 0) + 1) out.push(x);
     }
@@ -32,11 +36,11 @@ export function findCases(tree: DocTree, docId: string): CaseEntry[] {
       else caseHeadings.add(c);
     }
   };
-  for (const h of headings) if (CASE.test(plain(h.title)) && childrenOf(h).length > 0 && !headings.some((p) => caseHeadings.has(p) && p === h)) mark(h);
+  for (const h of headings) if (CASE.test(plain(h.title)) && childrenOf(h).length > 0 && !caseHeadings.has(h)) mark(h);
 
   // Collect each case heading's section: blocks until the next heading at the same or a higher level.
   for (const h of caseHeadings) {
-    const start = blocks.indexOf(h);
+    const start = blockIndex.get(h)!;
     let end = start + 1;
     while (end < blocks.length) {
       const b = blocks[end]!;

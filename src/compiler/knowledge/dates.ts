@@ -134,26 +134,38 @@ const RULES: Rule[] = [
   },
 ];
 
+const TAIL = /\s*(?:~|～)(?!\s*[‘’'`]?\d)|\s*까지|부터/uy;
+
+function overlaps(taken: Uint8Array, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (taken[k]) return true;
+  return false;
+}
+
 /** Finds and normalises every date expression in a text. */
 export function findDates(text: string, docYear: number | null): DateMention[] {
-  const taken: [number, number][] = [];
+  // Characters already claimed by an earlier rule's match (a mask, not a list of ranges, so
+  // checking a match costs its own length, not the number of dates before it).
+  let taken: Uint8Array | null = null;
   const out: DateMention[] = [];
   for (const rule of RULES) {
     for (const m of text.matchAll(rule.re)) {
       const start = m.index!;
       const end = start + m[0].length;
-      if (taken.some(([a, b]) => start < b && end > a)) continue;
+      if (taken && overlaps(taken, start, end)) continue;
       const built = rule.build(m as RegExpExecArray, docYear);
       if (!built) continue;
       // `’23.7월~` and `올해부터` run from that date on; `’26년까지` runs until it.
       let last = end;
       let open = built.open;
-      const tail = /^\s*(?:~|～)(?!\s*[‘’'`]?\d)|^\s*까지|^부터/u.exec(text.slice(end));
+      // Sticky at the match's end (slicing the rest of the text each time was quadratic).
+      TAIL.lastIndex = end;
+      const tail = TAIL.exec(text);
       if (!open && tail) {
         open = tail[0].includes('까지') ? 'until' : 'from';
         last = end + tail[0].length;
       }
-      taken.push([start, last]);
+      taken ??= new Uint8Array(text.length);
+      taken.fill(1, start, last);
       out.push({ start, end: last, text: text.slice(start, last), ...built, ...(open ? { open } : {}), kind: 'event' });
     }
   }

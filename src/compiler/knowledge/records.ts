@@ -62,6 +62,13 @@ export function knowledgeRecords(tree: DocTree, docId: string, docYear: number |
   visit(tree.children);
   for (const n of tree.footnotes) add(n.content, n.from, `fn-${n.label.toLowerCase()}`);
   timeline.sort((a, b) => a.line - b.line || a.id.localeCompare(b.id));
+  const datesOf = new Map<string, string[]>();
+  for (const t of timeline) {
+    if (!t.measureId) continue;
+    const list = datesOf.get(t.measureId);
+    if (list) list.push(t.id);
+    else datesOf.set(t.measureId, [t.id]);
+  }
   const measures: MeasureEntry[] = found.map((m) => ({
     id: m.id,
     anchor: m.anchor,
@@ -71,7 +78,7 @@ export function knowledgeRecords(tree: DocTree, docId: string, docYear: number |
     sectionId: m.sectionId,
     sourceLines: [m.from, m.to],
     mentions: m.mentions,
-    dates: timeline.filter((t) => t.measureId === m.id).map((t) => t.id),
+    dates: datesOf.get(m.id) ?? [],
   }));
   return { measures, timeline };
 }

@@ -2,6 +2,7 @@ import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { VFile } from 'vfile';
 import { report } from '../messages.ts';
+import { limits } from '../limits.ts';
 import type { RuleId } from '../rules.ts';
 
 /**
@@ -18,7 +19,7 @@ export function parseYaml<S extends z.ZodType>(text: string, schema: S, file: VF
     }
     return null;
   }
-  const result = schema.safeParse(doc.toJS() ?? {});
+  const result = schema.safeParse(doc.toJS({ maxAliasCount: limits().yamlAliases }) ?? {});
   file.data.yamlLocate = (path) => locate(doc, counter, path);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {

@@ -10,12 +10,16 @@ import { report } from '../messages.ts';
 export default function resolveAnchors() {
   return (tree: DocTree, file: VFile) => {
     const used = new Map<string, number>();
+    // The next suffix to try per repeated heading id: counting up from 2 each time would be
+    // quadratic in the number of repeats (a long list of `가.` headings under one parent).
+    const nextSuffix = new Map<string, number>();
     const claim = (b: Block) => {
       let id = b.id ?? `L${b.from}`;
       if (used.has(id)) {
         if (b.type === 'heading') {
-          let k = 2;
+          let k = nextSuffix.get(id) ?? 2;
           while (used.has(`${id}-${k}`)) k++;
+          nextSuffix.set(id, k + 1);
           id = `${id}-${k}`;
         } else {
           report(file, 'check/anchor-duplicate', `Unexpected duplicate anchor #${id} (also used at line ${used.get(id)})`, b.from);

@@ -16,6 +16,10 @@ export default function resolveHierarchy() {
     const out: Block[] = [];
     let listStack: ItemBlock[] = [];
     const blocks = tree.children;
+    // nextBlock[i]: the first block after i that is not a paragraph (one backward pass, so
+    // looking ahead past a run of paragraphs stays linear).
+    const nextBlock = new Array<Block | undefined>(blocks.length);
+    for (let i = blocks.length - 2; i >= 0; i--) nextBlock[i] = blocks[i + 1]!.type !== 'para' ? blocks[i + 1] : nextBlock[i + 1];
     for (let i = 0; i < blocks.length; i++) {
       const block = blocks[i]!;
       if (block.type === 'heading') {
@@ -50,7 +54,7 @@ export default function resolveHierarchy() {
       }
       // A paragraph between items of a list that goes on (the next item's family is open) is
       // part of the open item: a displaced continuation or an explanation under it.
-      const next = blocks.slice(i + 1).find((b) => b.type !== 'para');
+      const next = nextBlock[i];
       if (block.type === 'para' && listStack.length > 0 && next?.type === 'item' && listStack.some((it) => it.key === next.key)) {
         listStack.at(-1)!.children.push(block);
         continue;

@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile';
 import type { Block, DocTree, Inline } from '../types.ts';
-import { concat, slice } from '../text/span.ts';
+import { concat, slice, type Span } from '../text/span.ts';
 import { report } from '../messages.ts';
 import { resolveByDate } from '../knowledge/matcher.ts';
 
@@ -31,10 +31,16 @@ export default function resolveMentions() {
         const text = part.span.text;
         const found = matcher.find(text).map((m) => ({ start: m.start, end: m.end, ref: resolveByDate(registry.entities, m.refs, date) as string | null, kind: '' }));
         for (const m of found) m.kind = registry.entities.get(m.ref as never)?.type ?? '';
+        // Characters inside a registry name, marked once, so each 「…」 is checked in its own length.
+        let named: Uint8Array | null = null;
         for (const q of text.matchAll(QUOTED)) {
           const start = q.index! + 1;
           const end = start + q[1]!.length;
-          if (found.some((f) => f.start < end && f.end > start)) continue;
+          if (!named) {
+            named = new Uint8Array(text.length);
+            for (const f of found) named.fill(1, f.start, f.end);
+          }
+          if (named.subarray(start, end).includes(1)) continue;
           found.push({ start, end, ref: null, kind: 'law' });
           if (!unknown.has(q[1]!)) unknown.set(q[1]!, line);
         }
@@ -72,10 +78,20 @@ export default function resolveMentions() {
 /** Adjacent text inlines (left by rejoined lines) become one, so a name across them is found. */
 function coalesce(content: Inline[]): Inline[] {
   const out: Inline[] = [];
+  // Each run of text inlines is concatenated once (pairwise concatenation was quadratic in
+  // the length of the run).
+  let run: Span[] = [];
+  const flush = () => {
+    if (run.length > 0) out.push({ type: 'text', span: run.length === 1 ? run[0]! : concat(...run) });
+    run = [];
+  };
   for (const c of content) {
-    const prev = out.at(-1);
-    if (prev?.type === 'text' && c.type === 'text') out[out.length - 1] = { type: 'text', span: concat(prev.span, c.span) };
-    else out.push(c);
+    if (c.type === 'text') run.push(c.span);
+    else {
+      flush();
+      out.push(c);
+    }
   }
+  flush();
   return out;
 }

@@ -1,11 +1,19 @@
 import type { VFile } from 'vfile';
 import { report } from '../messages.ts';
+import { LIMIT_ENV, limits } from '../limits.ts';
 
 /**
  * Decodes and normalises a source file: rejects binary input, removes a BOM, turns CRLF/CR
  * into LF and normalises to NFC. Offsets used everywhere else refer to the returned text.
  */
 export function readSource(bytes: Uint8Array, file: VFile): string | null {
+  const limit = limits();
+  // Checked on the bytes, before decoding: a file over the limit costs nothing more.
+  if (bytes.length > limit.sourceBytes) {
+    const at = positionOfByte(bytes, limit.sourceBytes);
+    report(file, 'source/too-large', `Unexpected source of ${bytes.length} bytes: the limit is ${limit.sourceBytes} bytes, crossed here; split the document, or raise ${LIMIT_ENV.sourceBytes} (README “Limits”)`, at.line, at.column);
+    return null;
+  }
   if (bytes.includes(0)) {
     report(file, 'source/binary', 'Unexpected NUL byte: source.txt must be UTF-8 text, not a binary file', 1);
     return null;
@@ -23,6 +31,11 @@ export function readSource(bytes: Uint8Array, file: VFile): string | null {
     file.data.preRemoved = { ...file.data.preRemoved, 'source/bom': 1 };
   }
   text = text.replace(/\r\n?/g, '\n').normalize('NFC');
+  const long = firstLongLine(text, limit.lineChars);
+  if (long) {
+    report(file, 'source/line-too-long', `Unexpected line of ${long.length} characters: the limit is ${limit.lineChars}, crossed at this column; break the line where the document breaks, or raise ${LIMIT_ENV.lineChars} (README “Limits”)`, long.line, limit.lineChars + 1);
+    return null;
+  }
   if (!/\S/u.test(text)) {
     report(file, 'source/empty', 'Unexpected empty source: source.txt holds no text', 1);
     return null;
@@ -54,4 +67,35 @@ function lineOfInvalidByte(bytes: Uint8Array): number {
     }
   }
   return 1;
+}
+
+/** Line and column (in characters) of byte `offset`: one pass over the bytes before it. */
+function positionOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  // Columns count characters: UTF-8 continuation bytes (10xxxxxx) do not start one; the
+  // character holding byte `offset` is the last one starting at or before it.
+  let column = 0;
+  for (let i = lineStart; i <= offset; i++) if ((bytes[i]! & 0xc0) !== 0x80) column++;
+  return { line, column };
+}
+
+/** The first line longer than `max` characters, found with indexOf (no split of a huge file). */
+function firstLongLine(text: string, max: number): { line: number; length: number } | null {
+  let line = 1;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end - start > max) return { line, length: end - start };
+    start = end + 1;
+    line++;
+  }
+  return null;
 }

@@ -7,7 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { compileCorpus, formatMessage } from '../../compiler/index.ts';
+import { compileCorpus, fakeBoldSummary, formatMessage } from '../../compiler/index.ts';
 
 /** Every file under `content/sources/*` (one level of document folders). */
 function sourceFiles(root: string): string[] {
@@ -33,8 +33,10 @@ export default function compile(): AstroIntegration {
         const started = performance.now();
         // The MDX round trip is checked by remark-verify-text on Astro's own parse, so the
         // compiler does not re-parse here.
-        const { documents, warnings } = await compileCorpus({ root, verify: false });
+        const { documents, warnings, compiled } = await compileCorpus({ root, verify: false });
         for (const w of warnings) logger.warn(formatMessage(w));
+        const fakeBold = fakeBoldSummary(compiled);
+        if (fakeBold) logger.info(fakeBold);
         logger.info(`Compiled ${documents.length} documents in ${Math.round(performance.now() - started)} ms (${warnings.length} warnings).`);
         // In dev, editing a source file restarts the server, which re-runs this hook.
         if (command === 'dev') for (const file of sourceFiles(root)) addWatchFile(file);
