@@ -6,8 +6,10 @@ import { report } from '../messages.ts';
  * into LF and normalises to NFC. Offsets used everywhere else refer to the returned text.
  */
 export function readSource(bytes: Uint8Array, file: VFile): string | null {
-  if (bytes.includes(0)) {
-    report(file, 'source/binary', 'Unexpected NUL byte: source.txt must be UTF-8 text, not a binary file', 1);
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const { line, column } = placeOfByte(bytes, nul);
+    report(file, 'source/binary', 'Unexpected NUL byte: source.txt must be UTF-8 text, not a binary file (remove the NUL, or re-export the text as UTF-8)', line, column);
     return null;
   }
   let text: string;
@@ -54,4 +56,19 @@ function lineOfInvalidByte(bytes: Uint8Array): number {
     }
   }
   return 1;
+}
+
+/** Line and column (in characters, as an editor counts them) of the byte at `index`. */
+function placeOfByte(bytes: Uint8Array, index: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < index; i++) {
+    // LF, CRLF (counted at its LF) and a lone CR each end a line, as readSource normalises them.
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) {
+      line++;
+      start = i + 1;
+    }
+  }
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(start, index)).replace(/^\uFEFF/u, '');
+  return { line, column: [...before].length + 1 };
 }
