@@ -51,7 +51,8 @@ export async function compileCorpus(opts: {
     errors.push(report(new VFile({ path: path.relative(opts.root, path.join(sourcesDir, e.name)) }), 'doc/symlink', `Unexpected symbolic link content/sources/${e.name}: a document folder must be a real folder in the repository; copy it in instead of linking it`));
   }
   const warnings: VFileMessage[] = [];
-  const timings: Record<string, number> = {};
+  // Keyed by folder names (input): a null-prototype object, so `__proto__` is just a name.
+  const timings: Record<string, number> = Object.create(null) as Record<string, number>;
   const hashes = new Map<string, string>();
   const registry = await loadRegistry(opts.root);
   for (const f of registry.files) for (const m of f.messages) (m.fatal ? errors : warnings).push(m);

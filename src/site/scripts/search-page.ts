@@ -51,7 +51,8 @@ if (root) {
     const lex = await lexicon();
     const ids = new Set([...Object.keys(counts), ...state.agency]);
     const rows = [...ids]
-      .map((id) => ({ id, name: lex.entities[`agency:${id}`]?.n ?? id, count: counts[id] ?? 0 }))
+      // Ids come from the URL (`?agency=__proto__`): only own properties count.
+      .map((id) => ({ id, name: lex.entities[`agency:${id}`]?.n ?? id, count: Object.hasOwn(counts, id) ? (counts[id] ?? 0) : 0 }))
       .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'ko'));
     agencyValues.innerHTML = rows.length
       ? rows
@@ -66,7 +67,8 @@ if (root) {
   const renderCounts = (o: Outcome) => {
     for (const k of ['kind', 'doc', 'year'] as const) {
       for (const el of root.querySelectorAll<HTMLElement>(`[data-facet="${k}"] [data-count]`)) {
-        const n = o.facets[k][el.dataset.count!] ?? 0;
+        const value = el.dataset.count ?? '';
+        const n = Object.hasOwn(o.facets[k], value) ? (o.facets[k][value] ?? 0) : 0;
         el.textContent = String(n);
         el.closest('label')?.classList.toggle('facet-empty', n === 0);
       }
