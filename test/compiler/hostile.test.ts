@@ -29,11 +29,16 @@ const META = { title: '시험 문서', kind: 'other', issued: '2024-02-29', publ
 // A source with a caption, a pipe table and plain lines, so overrides have something to hit.
 const SOURCE = ['제1장 서론', '', '<표 1-1> 지원 현황', '구분 2022 2023', '기업 10 20', '자료: 시험', '', '가 |', '나 |', '다 |', '라 |', '', '끝 줄이다.', ''].join('\n');
 
+/** How often each rule (and `compiled`) was reached, so the generators are known to reach them. */
+const reached = new Map<string, number>();
+const count = (key: string) => reached.set(key, (reached.get(key) ?? 0) + 1);
+
 /** The contract every message must meet. */
 function checkMessages(files: VFile[], yamlFiles: RegExp): void {
   for (const f of files) {
     for (const m of f.messages) {
       const text = formatMessage(m);
+      count(m.ruleId ?? 'none');
       expect(m.ruleId && Object.hasOwn(RULES, m.ruleId), text).toBe(true);
       expect(m.source, text).toBe('kb');
       expect(m.file, text).toBeTruthy();
@@ -54,6 +59,7 @@ function compile(meta: string | null, overrides: string | null) {
   const fatal = files.flatMap((f) => f.messages).filter((m) => m.fatal);
   // Stops exactly when something is fatal, and then says so.
   expect(result === null, fatal.map(formatMessage).join('\n')).toBe(fatal.length > 0);
+  if (result) count('compiled');
   return { result, files };
 }
 
@@ -233,4 +239,10 @@ describe('keys that come from input never reach Object.prototype', () => {
     expect(formsWithPredecessors(`agency:${word}`, lexicon)).toEqual([]);
     expect(formsWithPredecessors(word, lexicon)).toEqual([]);
   });
+});
+
+test('the generators reach every metadata, override and registry error, and valid files too', () => {
+  const wanted = ['compiled', 'yaml/alias-limit', 'meta/syntax', 'meta/invalid', 'override/invalid', 'override/unknown-target', 'override/unused', 'override/reserved-id', 'registry/invalid', 'registry/duplicate-id', 'registry/lineage'];
+  if (process.env.FC_TALLY) console.log(JSON.stringify(Object.fromEntries(reached)));
+  expect(wanted.filter((k) => !reached.has(k)), JSON.stringify(Object.fromEntries(reached))).toEqual([]);
 });
