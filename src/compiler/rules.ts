@@ -22,6 +22,7 @@ export const RULES = {
   'registry/invalid': { severity: 'error', doc: 'A registry file (content/registry/*.yaml) is invalid: syntax or schema (names of only white space, impossible dates, an unknown key).' },
   'registry/duplicate-id': { severity: 'error', doc: 'Two registry entries (in any of the registry files) have the same id; each message names both places.' },
   'registry/lineage': { severity: 'error', doc: 'A predecessor, successor or responsible agency that is not an agency of the registry, an agency that is its own predecessor, or a circular chain of predecessors.' },
+  'permalink/redirect-invalid': { severity: 'error', doc: 'content/redirects.yaml is invalid: syntax, schema (`from`, `to`: site paths ending in `/`, not `//host/`; a `reason`), or an anchor moved to another page.' },
   'check/coverage': { severity: 'error', doc: 'Source characters are neither in the output nor a documented removed artifact; the lines are listed.' },
   'check/roundtrip': { severity: 'error', doc: 'The emitted MDX does not parse back to the same reader-visible text (a serialiser bug). `npm run compile` re-parses and shows the first difference; every Astro build checks a digest of the text on the tree its own MDX parser built (src/site/markdown/remark-verify-text.ts).' },
   'check/anchor-duplicate': { severity: 'error', doc: 'Two blocks of a document would get the same anchor.' },
