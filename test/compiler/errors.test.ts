@@ -22,7 +22,7 @@ describe('bad input stops the build with a positioned message', () => {
 
   test('a missing required field points at the mapping', () => {
     const { messages } = compileText('본문', { meta: 'title: 시험\nkind: other\n' });
-    expect(messages.join('\n')).toContain('meta.yaml:1:1 error Unexpected value in `issued`');
+    expect(messages.join('\n')).toContain('meta.yaml:1:1 error Unexpected missing field `issued`: add it (expected a string or "unknown")');
     expect(messages.every((m) => m.includes('[kb:meta/invalid]'))).toBe(true);
   });
 
@@ -338,6 +338,18 @@ describe('corpus folders (issue 12)', () => {
     expect(await failure(root)).toEqual([
       'content/sources/2024-linked-doc error Unexpected symbolic link content/sources/2024-linked-doc: a document folder must be a real folder in the repository; copy it in instead of linking it [kb:doc/symlink]',
       'content/sources/2024-c-doc/source.txt error Unexpected symbolic link content/sources/2024-c-doc/source.txt: document files must be real files in the repository; copy the file in instead of linking it [kb:doc/symlink]',
+    ]);
+  });
+});
+
+describe('messages say how to fix (issue 12)', () => {
+  test('a value that fits no option says what each option expects and what was found', () => {
+    const messages = (meta: string) => compileText('본문', { meta }).messages;
+    expect(messages(META.replace('issued: "2024"', 'issued: 2024'))).toEqual([
+      'content/sources/2024-test-doc/meta.yaml:3:9 error Unexpected value in `issued`: expected a string or "unknown"; found a number (write it in quotes: "2024") [kb:meta/invalid]',
+    ]);
+    expect(messages(META.replace('publishers: [시험기관]', 'publishers: 시험기관'))).toEqual([
+      'content/sources/2024-test-doc/meta.yaml:4:13 error Unexpected value in `publishers`: expected a list or "unknown"; found a string (write a list: [시험기관]) [kb:meta/invalid]',
     ]);
   });
 });

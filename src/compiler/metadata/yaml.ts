@@ -65,14 +65,48 @@ export function parseYaml<S extends z.ZodType>(text: string, schema: S, file: VF
       continue;
     }
     const { line, col } = locate(doc, counter, path);
-    const missing = issue.code === 'invalid_type' && !doc.hasIn(path);
-    if (missing && path.length > 0) {
-      report(file, rules.invalid, `Unexpected missing field \`${String(path.at(-1))}\`${path.length > 1 ? ` in \`${path.slice(0, -1).join('.')}\`` : ''}: add it (${issue.message.replace(/^Invalid input: /u, '').replace(/, received undefined$/u, '')})`, line, col);
+    const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_union') && path.length > 0 && valueAt(value, path) === undefined;
+    const expected = issue.code === 'invalid_union' ? unionMessage(issue.errors, valueAt(value, path)) : issue.message;
+    if (missing) {
+      report(file, rules.invalid, `Unexpected missing field \`${String(path.at(-1))}\`${path.length > 1 ? ` in \`${path.slice(0, -1).join('.')}\`` : ''}: add it (${expected.replace(/^Invalid input: /u, '').replace(/(?:, received undefined|; found a undefined)$/u, '')})`, line, col);
+    } else if (issue.code === 'invalid_union') {
+      report(file, rules.invalid, `Unexpected value in ${where}: ${expected}`, line, col);
     } else {
       report(file, rules.invalid, `Unexpected value in ${where}: ${issue.message}`, line, col);
     }
   }
   return null;
+}
+
+type Issue = { code: string; message: string; expected?: string; values?: unknown[]; path: PropertyKey[] };
+
+/**
+ * Zod says only "Invalid input" when no option of a union fits (`issued: 2024` for a date or
+ * `unknown`); this says what each option expects and what was found.
+ */
+function unionMessage(options: Issue[][], found: unknown): string {
+  const wanted = new Set<string>();
+  for (const errors of options) {
+    const first = errors[0];
+    if (!first) continue;
+    if (first.code === 'invalid_type' && first.path.length === 0) wanted.add(first.expected === 'array' ? 'a list' : `a ${first.expected}`);
+    else if (first.code === 'invalid_value') for (const v of first.values ?? []) wanted.add(JSON.stringify(v));
+    else wanted.add(first.message.replace(/^Invalid input: /u, ''));
+  }
+  const kind = found === null ? 'nothing' : Array.isArray(found) ? 'a list' : typeof found === 'object' ? 'a mapping' : `a ${typeof found}`;
+  const hint = typeof found === 'number' || typeof found === 'boolean'
+    ? ` (write it in quotes: "${String(found)}")`
+    : typeof found === 'string' && wanted.has('a list') ? ` (write a list: [${found}])` : '';
+  return `expected ${[...wanted].join(' or ')}; found ${kind}${hint}`;
+}
+
+function valueAt(value: unknown, path: (string | number)[]): unknown {
+  let at = value;
+  for (const key of path) {
+    if (at === null || typeof at !== 'object' || !Object.hasOwn(at, key)) return undefined;
+    at = (at as Record<string | number, unknown>)[key];
+  }
+  return at;
 }
 
 /**
