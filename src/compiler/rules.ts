@@ -14,7 +14,7 @@ export const RULES = {
   'source/binary': { severity: 'error', doc: 'source.txt is not UTF-8 text (NUL bytes or invalid byte sequences).' },
   'doc/id-invalid': { severity: 'error', doc: 'The folder name is not a valid document id (`YYYY[-MM[-DD]]-slug`, lower-case ASCII).' },
   'doc/id-duplicate': { severity: 'error', doc: 'Two documents resolve to the same id, or two source folders hold the same text (compared after normalising line endings, Unicode NFC and white space, so a CRLF copy is a duplicate).' },
-  'doc/symlink': { severity: 'error', doc: 'A document folder, or a file in it, is a symbolic link (it could point outside the repository); copy the folder or file in instead.' },
+  'doc/symlink': { severity: 'error', doc: 'A document folder, a file in it, or a registry file is a symbolic link (it could point outside the repository); copy the folder or file in instead.' },
   'override/invalid': { severity: 'error', doc: 'overrides.yaml is not valid (syntax or schema).' },
   'override/unknown-target': { severity: 'error', doc: 'An override names a line that does not exist or that does not hold what the override expects.' },
   'override/unused': { severity: 'error', doc: 'An override matched nothing: a `tables` entry on a line that starts no pipe table, a `tableHeaders` or `zones` entry for a caption that is not there, a second entry for the same line.' },

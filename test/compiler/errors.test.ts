@@ -299,6 +299,17 @@ describe('hostile registries: positioned errors (issue 12)', () => {
     ]);
   });
 
+  test('a symlinked registry file is an error, not read', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'kb-'));
+    await mkdir(path.join(root, 'content/registry'), { recursive: true });
+    const outside = path.join(await mkdtemp(path.join(tmpdir(), 'kb-outside-')), 'secret.yaml');
+    await writeFile(outside, '- id: x\n');
+    await symlink(outside, path.join(root, 'content/registry/laws.yaml'));
+    expect(formatted((await loadRegistry(root)).files)).toEqual([
+      'content/registry/laws.yaml error Unexpected symbolic link content/registry/laws.yaml: registry files must be real files in the repository; copy the file in instead of linking it [kb:doc/symlink]',
+    ]);
+  });
+
   test('the real registries load without a message', async () => {
     const registry = await loadRegistry(process.cwd());
     expect(formatted(registry.files)).toEqual([]);
@@ -351,5 +362,21 @@ describe('messages say how to fix (issue 12)', () => {
     expect(messages(META.replace('publishers: [시험기관]', 'publishers: 시험기관'))).toEqual([
       'content/sources/2024-test-doc/meta.yaml:4:13 error Unexpected value in `publishers`: expected a list or "unknown"; found a string (write a list: [시험기관]) [kb:meta/invalid]',
     ]);
+  });
+});
+
+describe('override heading families (issue 12)', () => {
+  const src = '첫째 줄이다.\n\n둘째 줄이다.\n';
+  const heading = (key: string, num: string) => `headings:\n  - before: 3\n    expect: 둘째\n    key: ${key}\n    num: "${num}"\n    title: 머리말\n`;
+
+  test('every family the schema allows is one the compiler knows', () => {
+    for (const [key, num] of [['chapter', '제 1 장'], ['section', '제 1 절'], ['roman', 'Ⅰ.'], ['appendix', '참고 1'], ['num', '1.'], ['ganada', '가.'], ['paren', '(1)']]) {
+      const doc = compileOk(src, { overrides: heading(key!, num!) });
+      expect(doc.record.toc.some((h) => h.synthetic && h.title === '머리말'), key).toBe(true);
+    }
+  });
+
+  test('an unknown family is named with the known ones', () => {
+    expect(compileText(src, { overrides: heading('chap', '제 1 장') }).messages[0]).toMatch(/overrides\.yaml:4:10 error Unexpected value in `headings\.0\.key`: Invalid option: expected one of "chapter"\|"section"\|"roman"\|"appendix"\|"num"\|"ganada"\|"paren" \[kb:override\/invalid\]/u);
   });
 });

@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { parseYaml } from '../metadata/yaml.ts';
@@ -41,11 +40,20 @@ export interface Registry {
 export async function loadRegistry(root: string): Promise<Registry> {
   const dir = path.join(root, 'content', 'registry');
   const texts: Partial<Record<RegistryFileName, string>> = {};
+  const linked: string[] = [];
   for (const name of [...Object.keys(REGISTRY_FILES), 'related'] as RegistryFileName[]) {
     const full = path.join(dir, `${name}.yaml`);
-    if (existsSync(full)) texts[name] = await readFile(full, 'utf8');
+    const stat = await lstat(full).catch(() => null);
+    // A linked registry could read a file from outside the repository: rule doc/symlink.
+    if (stat?.isSymbolicLink()) linked.push(name);
+    else if (stat) texts[name] = await readFile(full, 'utf8');
   }
-  return registryFromTexts(texts, path.relative(root, dir));
+  const registry = registryFromTexts(texts, path.relative(root, dir));
+  for (const name of linked) {
+    const file = registry.files.find((f) => f.path.endsWith(`/${name}.yaml`))!;
+    report(file, 'doc/symlink', `Unexpected symbolic link ${file.path}: registry files must be real files in the repository; copy the file in instead of linking it`);
+  }
+  return registry;
 }
 
 export type RegistryFileName = keyof typeof REGISTRY_FILES | 'related';
