@@ -184,6 +184,9 @@ describe('hostile and careless input: every case has a positioned error (issue 1
 
   test('a NUL byte is reported at its real line and column', () => {
     const bytes = new TextEncoder().encode('첫 줄\r\n둘째\u0000 줄\n');
+    // Invalid UTF-8 too: the column counts the characters before the bad byte.
+    const invalid = new Uint8Array([...new TextEncoder().encode('첫 줄\n둘째 줄'), 0xed, 0xa0, 0x80, 0x41]);
+    expect(compileText(invalid).messages).toEqual(['content/sources/2024-test-doc/source.txt:2:5 error Unexpected invalid UTF-8 sequence: save source.txt as UTF-8 [kb:source/binary]']);
     expect(compileText(bytes).messages).toEqual([
       'content/sources/2024-test-doc/source.txt:2:3 error Unexpected NUL byte: source.txt must be UTF-8 text, not a binary file (remove the NUL, or re-export the text as UTF-8) [kb:source/binary]',
     ]);

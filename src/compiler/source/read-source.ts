@@ -16,8 +16,8 @@ export function readSource(bytes: Uint8Array, file: VFile): string | null {
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    const line = lineOfInvalidByte(bytes);
-    report(file, 'source/binary', 'Unexpected invalid UTF-8 sequence: save source.txt as UTF-8', line);
+    const { line, column } = placeOfByte(bytes, firstInvalidUtf8(bytes));
+    report(file, 'source/binary', 'Unexpected invalid UTF-8 sequence: save source.txt as UTF-8', line, column);
     return null;
   }
   if (text.startsWith('\uFEFF')) {
@@ -40,22 +40,25 @@ export function readSource(bytes: Uint8Array, file: VFile): string | null {
   return text;
 }
 
-function lineOfInvalidByte(bytes: Uint8Array): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i <= bytes.length; i++) {
-    if (i === bytes.length || bytes[i] === 0x0a) {
-      try {
-        decoder.decode(bytes.subarray(start, i));
-      } catch {
-        return line;
-      }
-      line++;
-      start = i + 1;
+/** The offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
     }
+    // Sequence length and the allowed range of the second byte (no overlongs, no surrogates).
+    const [n, lo, hi] = b >= 0xc2 && b <= 0xdf ? [1, 0x80, 0xbf] : b === 0xe0 ? [2, 0xa0, 0xbf] : b === 0xed ? [2, 0x80, 0x9f] : b >= 0xe1 && b <= 0xef ? [2, 0x80, 0xbf] : b === 0xf0 ? [3, 0x90, 0xbf] : b >= 0xf1 && b <= 0xf3 ? [3, 0x80, 0xbf] : b === 0xf4 ? [3, 0x80, 0x8f] : [0, 0, 0];
+    if (n === 0) return i;
+    for (let k = 1; k <= n; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += n + 1;
   }
-  return 1;
+  return bytes.length;
 }
 
 /** Line and column (in characters, as an editor counts them) of the byte at `index`. */
