@@ -61,7 +61,8 @@ export function compileDocument(input: DocumentInput, opts: { verify?: boolean; 
     ? (report(sourceFile, 'source/missing', 'Unexpected missing source.txt'), null)
     : readSource(input.source, sourceFile);
   // Override entries must name lines that exist before any plugin looks for them.
-  if (overrides && text !== null && input.overrides !== null) checkOverrideTargets(overrides, text.split('\n').length, overridesFile);
+  // (Lines as an editor numbers them: a final line break does not start another line.)
+  if (overrides && text !== null && input.overrides !== null) checkOverrideTargets(overrides, text.replace(/\n$/u, '').split('\n').length, overridesFile);
   if (files.some((f) => f.messages.some((m) => m.fatal)) || !meta || !overrides || text === null) return { result: null, files };
 
   sourceFile.data = { docId: input.id as DocId, meta, overrides, artifacts: [], preRemoved: sourceFile.data.preRemoved ?? {}, ...(opts.knowledge ? { knowledge: opts.knowledge } : {}) };

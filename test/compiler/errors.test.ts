@@ -206,11 +206,11 @@ describe('hostile and careless input: every case has a positioned error (issue 1
   test('overrides that name a line that does not exist', () => {
     const heading = 'headings:\n  - before: 40\n    expect: "둘째"\n    key: chapter\n    title: 가짜\n';
     expect(compileText('첫째 줄이다.\n둘째 줄이다.\n', { overrides: heading }).messages).toEqual([
-      'content/sources/2024-test-doc/overrides.yaml:2:13 error Unexpected headings override at source line 40: source.txt has only 3 line(s); correct `before` or remove the entry [kb:override/unknown-target]',
+      'content/sources/2024-test-doc/overrides.yaml:2:13 error Unexpected headings override at source line 40: source.txt has only 2 line(s); correct `before` or remove the entry [kb:override/unknown-target]',
     ]);
     const zone = 'zones:\n  - figure: tbl-1-1\n    from: 2\n    to: 90\n    expect: "둘째"\n';
     expect(compileText('첫째 줄이다.\n둘째 줄이다.\n', { overrides: zone }).messages).toEqual([
-      'content/sources/2024-test-doc/overrides.yaml:4:9 error Unexpected zones override at source line 90: source.txt has only 3 line(s); correct `to` or remove the entry [kb:override/unknown-target]',
+      'content/sources/2024-test-doc/overrides.yaml:4:9 error Unexpected zones override at source line 90: source.txt has only 2 line(s); correct `to` or remove the entry [kb:override/unknown-target]',
     ]);
   });
 
