@@ -18,6 +18,7 @@ import { RULES } from '../../src/compiler/rules.ts';
 import { formatMessage } from '../../src/compiler/messages.ts';
 import { expandLexicon, type LexiconWire } from '../../src/search/lexicon.ts';
 import { parseQuery, withPredecessors, formsWithPredecessors } from '../../src/search/client/query.ts';
+import { own } from '../../src/search/client/own.ts';
 
 const SEED = Number(process.env.FC_SEED ?? 20240229);
 const FACTOR = Number(process.env.FC_RUNS ?? 1);
@@ -238,6 +239,14 @@ describe('keys that come from input never reach Object.prototype', () => {
     expect(withPredecessors([word], lexicon)).toEqual([word]);
     expect(formsWithPredecessors(`agency:${word}`, lexicon)).toEqual([]);
     expect(formsWithPredecessors(word, lexicon)).toEqual([]);
+    // Facet counts as Pagefind returns them (plain objects): `?agency=__proto__` counts 0.
+    const counts: Record<string, number> = JSON.parse('{"moef": 3}') as Record<string, number>;
+    expect(own(counts, word) ?? 0).toBe(0);
+    expect(own(counts, 'moef')).toBe(3);
+    // A lexicon built without null prototypes is still looked up safely.
+    const plain = { names: { 기재부: ['agency:moef'] }, entities: { 'agency:moef': { n: '기획재정부', f: ['기획재정부', '기재부'] } }, nostrip: [] };
+    expect(() => parseQuery(`${word} 기재부`, plain)).not.toThrow();
+    expect(withPredecessors([word], plain)).toEqual([word]);
   });
 });
 

@@ -4,6 +4,7 @@
  * on a facet change so Back undoes it).
  */
 import { FACETS, KIND_LABELS, hitOf, lexicon, loadFilters, search, suggestions, type Outcome, type SearchState } from '../../search/client/engine.ts';
+import { own } from '../../search/client/own.ts';
 
 const PAGE = 10;
 const root = document.querySelector<HTMLElement>('[data-search-page]');
@@ -52,7 +53,7 @@ if (root) {
     const ids = new Set([...Object.keys(counts), ...state.agency]);
     const rows = [...ids]
       // Ids come from the URL (`?agency=__proto__`): only own properties count.
-      .map((id) => ({ id, name: lex.entities[`agency:${id}`]?.n ?? id, count: Object.hasOwn(counts, id) ? (counts[id] ?? 0) : 0 }))
+      .map((id) => ({ id, name: own(lex.entities, `agency:${id}`)?.n ?? id, count: own(counts, id) ?? 0 }))
       .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'ko'));
     agencyValues.innerHTML = rows.length
       ? rows
@@ -67,8 +68,7 @@ if (root) {
   const renderCounts = (o: Outcome) => {
     for (const k of ['kind', 'doc', 'year'] as const) {
       for (const el of root.querySelectorAll<HTMLElement>(`[data-facet="${k}"] [data-count]`)) {
-        const value = el.dataset.count ?? '';
-        const n = Object.hasOwn(o.facets[k], value) ? (o.facets[k][value] ?? 0) : 0;
+        const n = own(o.facets[k], el.dataset.count ?? '') ?? 0;
         el.textContent = String(n);
         el.closest('label')?.classList.toggle('facet-empty', n === 0);
       }
