@@ -37,10 +37,15 @@ describe('permalink registry', () => {
 
   test('redirects: a schema with reasons; an anchor can only move within its page', () => {
     expect(parseRedirects('- from: /docs/a/\n  to: /docs/b/#L3\n  reason: renamed\n')).toEqual([{ from: '/docs/a/', to: '/docs/b/#L3', reason: 'renamed' }]);
-    expect(() => parseRedirects('- from: /docs/a/\n  to: /docs/b/\n')).toThrow(/entry 0 field reason: .*\[kb:permalink\/redirect-invalid\]/);
-    expect(() => parseRedirects('- from: docs/a\n  to: /docs/b/\n  reason: x\n')).toThrow(/field from: a site path/);
-    expect(() => parseRedirects('- from: /docs/a/#L3\n  to: /docs/b/#L3\n  reason: x\n')).toThrow(/can only move within its page/);
+    expect(() => parseRedirects('- from: /docs/a/\n  to: /docs/b/\n')).toThrow('content/redirects.yaml:1:3 error Unexpected missing field `reason` in `0`: add it (expected string) [kb:permalink/redirect-invalid]');
+    expect(() => parseRedirects('- from: docs/a\n  to: /docs/b/\n  reason: x\n')).toThrow(/redirects\.yaml:1:9 error Unexpected value in `0\.from`: a site path/);
+    expect(() => parseRedirects('- from: /docs/a/#L3\n  to: /docs/b/#L3\n  reason: x\n')).toThrow(/redirects\.yaml:2:7 error .*can only move within its page/);
+    // Another origin written as a path (protocol-relative) is not a site path.
+    for (const to of ['//evil.example/', '/\\evil.example/']) expect(() => parseRedirects(`- from: /docs/a/\n  to: "${to.replace(/\\/g, '\\\\')}"\n  reason: x\n`), to).toThrow(/redirects\.yaml:2:7 error Unexpected value in `0\.to`/);
+    expect(() => parseRedirects('- from: /docs/a/\n  tо: /docs/b/\n  reason: x\n')).toThrow(/Unexpected key `tо` in `0`: allowed keys are from, to, reason/);
     expect(parseRedirects('[]\n')).toEqual([]);
+    expect(parseRedirects('# none yet\n')).toEqual([]);
+    expect(() => parseRedirects('- &a { from: /docs/a/, to: /docs/b/, reason: x }\n- *a\n')).not.toThrow();
   });
 
   test('a redirect page works on any static host: canonical link, refresh, a link, escaped', () => {

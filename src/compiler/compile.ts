@@ -5,6 +5,7 @@ import { readSource } from './source/read-source.ts';
 import { parseYaml } from './metadata/yaml.ts';
 import { metaSchema } from './metadata/schema.ts';
 import { NO_OVERRIDES, overridesSchema } from './metadata/overrides.ts';
+import { checkOverrideTargets, checkOverridesUsed } from './metadata/check-overrides.ts';
 import { emitMdast } from './emit/emit-mdast.ts';
 import { fromMdx, textDigest, textStream, toMdx } from './emit/serialize.ts';
 import { emitRecord } from './emit/emit-record.ts';
@@ -59,19 +60,18 @@ export function compileDocument(input: DocumentInput, opts: { verify?: boolean; 
   const text = input.source === null
     ? (report(sourceFile, 'source/missing', 'Unexpected missing source.txt'), null)
     : readSource(input.source, sourceFile);
+  // Override entries must name lines that exist before any plugin looks for them.
+  // (Lines as an editor numbers them: a final line break does not start another line.)
+  if (overrides && text !== null && input.overrides !== null) checkOverrideTargets(overrides, text.replace(/\n$/u, '').split('\n').length, overridesFile);
   if (files.some((f) => f.messages.some((m) => m.fatal)) || !meta || !overrides || text === null) return { result: null, files };
 
   sourceFile.data = { docId: input.id as DocId, meta, overrides, artifacts: [], preRemoved: sourceFile.data.preRemoved ?? {}, ...(opts.knowledge ? { knowledge: opts.knowledge } : {}) };
   const tree = pipeline.runSync(pipeline.parse(text), sourceFile) as unknown as DocTree;
   // Overrides are checked against the source file's lines, but reported on overrides.yaml,
-  // at the entry that names that line.
-  for (const m of sourceFile.messages.filter((x) => x.ruleId === 'override/unknown-target')) {
-    m.file = overridesFile.path;
-    const entry = overrideEntry(overrides, m.line ?? 0);
-    const at = entry && overridesFile.data.yamlLocate ? overridesFile.data.yamlLocate(entry) : { line: 1, col: 1 };
-    m.line = at.line;
-    m.column = at.col;
-    m.place = { line: at.line, column: at.col };
+  // at the entry that names that line; an entry no plugin applied is an error too.
+  if (input.overrides !== null) {
+    const captions = new Map((tree.zones ?? []).map((z) => [z.caption.n, `${z.kind === '표' ? 'tbl' : 'fig'}-${z.num}`]));
+    checkOverridesUsed(overrides, sourceFile, overridesFile, captions);
   }
 
   const mdx = renderMdx(tree, input.id, opts.verify !== false, sourceFile);
@@ -104,20 +104,4 @@ export function verifyRoundTrip(mdast: Root, mdx: string, file: VFile): void {
   let k = 0;
   while (k < expected.length && expected[k] === actual[k]) k++;
   report(file, 'check/roundtrip', `Unexpected MDX round-trip difference at text offset ${k}: expected “${expected.slice(k, k + 30)}”, got “${actual.slice(k, k + 30)}”`);
-}
-
-/** The path of the override entry that targets a source line (for positioned messages). */
-function overrideEntry(overrides: import('./metadata/overrides.ts').Overrides, line: number): (string | number)[] | null {
-  const targets: [string, (e: never) => number][] = [
-    ['headings', (e: { before: number }) => e.before],
-    ['sections', (e: { line: number }) => e.line],
-    ['zones', (e: { from: number }) => e.from],
-    ['tables', (e: { line: number }) => e.line],
-  ] as never;
-  for (const [key, target] of targets) {
-    const list = (overrides as unknown as Record<string, never[]>)[key] ?? [];
-    const i = list.findIndex((e) => target(e) === line);
-    if (i >= 0) return [key, i];
-  }
-  return null;
 }

@@ -1,5 +1,5 @@
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { lstat, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { VFile } from 'vfile';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
@@ -41,27 +41,48 @@ export async function compileCorpus(opts: {
 }): Promise<CorpusResult> {
   const sourcesDir = path.join(opts.root, 'content', 'sources');
   const outDir = opts.outDir ?? path.join(opts.root, 'src', 'generated');
-  const entries = (await readdir(sourcesDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const listing = await readdir(sourcesDir, { withFileTypes: true });
+  const entries = listing.filter((e) => e.isDirectory()).map((e) => e.name).sort();
   const compiled: CompiledDocument[] = [];
   const errors: VFileMessage[] = [];
+  // Rule doc/symlink: a linked folder or file could pull in text from outside the repository
+  // (or a secret); it stops the build instead of being skipped or followed silently.
+  for (const e of listing.filter((x) => x.isSymbolicLink()).sort((a, b) => a.name.localeCompare(b.name))) {
+    errors.push(report(new VFile({ path: path.relative(opts.root, path.join(sourcesDir, e.name)) }), 'doc/symlink', `Unexpected symbolic link content/sources/${e.name}: a document folder must be a real folder in the repository; copy it in instead of linking it`));
+  }
   const warnings: VFileMessage[] = [];
-  const timings: Record<string, number> = {};
+  // Keyed by folder names (input): a null-prototype object, so `__proto__` is just a name.
+  const timings: Record<string, number> = Object.create(null) as Record<string, number>;
   const hashes = new Map<string, string>();
   const registry = await loadRegistry(opts.root);
   for (const f of registry.files) for (const m of f.messages) (m.fatal ? errors : warnings).push(m);
   const knowledge = knowledgeOf(registry);
   for (const id of entries) {
     const dir = path.join(sourcesDir, id);
-    const read = async (name: string) => (existsSync(path.join(dir, name)) ? await readFile(path.join(dir, name)) : null);
-    const [source, meta, overrides] = await Promise.all([read('source.txt'), read('meta.yaml'), read('overrides.yaml')]);
     const rel = path.relative(opts.root, dir);
+    const linked: string[] = [];
+    const read = async (name: string) => {
+      const stat = await lstat(path.join(dir, name)).catch(() => null);
+      if (!stat) return null;
+      if (stat.isSymbolicLink()) {
+        linked.push(name);
+        return null;
+      }
+      return await readFile(path.join(dir, name));
+    };
+    const [source, meta, overrides] = await Promise.all([read('source.txt'), read('meta.yaml'), read('overrides.yaml')]);
+    if (linked.length > 0) {
+      for (const name of linked.sort()) errors.push(report(new VFile({ path: `${rel}/${name}` }), 'doc/symlink', `Unexpected symbolic link ${rel}/${name}: document files must be real files in the repository; copy the file in instead of linking it`));
+      continue;
+    }
     const started = performance.now();
     const { result, files } = compileDocument({ id, dir: rel, source, meta: meta?.toString('utf8') ?? null, overrides: overrides?.toString('utf8') ?? null }, { verify: opts.verify, knowledge });
     timings[id] = performance.now() - started;
     if (source) {
-      const hash = createHash('sha256').update(source).digest('hex');
+      // Compared as readers see it, so a copy re-saved with CRLF, NFD or other spacing is caught.
+      const hash = createHash('sha256').update(comparableText(source)).digest('hex');
       const other = hashes.get(hash);
-      if (other) report(files[2]!, 'doc/id-duplicate', `Unexpected duplicate document: the same source text is already in content/sources/${other}/`, 1);
+      if (other) report(files[2]!, 'doc/id-duplicate', `Unexpected duplicate document: the same source text (ignoring line endings, Unicode normalisation and white space) is already in content/sources/${other}/; remove one of the folders`, 1, 1);
       hashes.set(hash, id);
     }
     for (const f of files) for (const m of f.messages) (m.fatal ? errors : m.fatal === false ? warnings : []).push(m);
@@ -114,6 +135,14 @@ export function fakeBoldSummary(compiled: CompiledDocument[]): string | null {
   if (decoded === 0 && kept.length === 0) return null;
   const keptText = kept.length ? `; kept ${kept.length} 4×-shaped line(s) as written, no evidence of fake bold (${kept.slice(0, 5).join(', ')}${kept.length > 5 ? ', …' : ''})` : '';
   return `clean/fake-bold: decoded ${decoded} line(s), ${chars} repeated character(s) removed${keptText}`;
+}
+
+/**
+ * The text two sources are compared by (rule doc/id-duplicate): decoded leniently, without a
+ * BOM, in NFC, with every run of white space (line endings included) one space.
+ */
+export function comparableText(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/u, '').normalize('NFC').replace(/\s+/gu, ' ').trim();
 }
 
 export function formatWarnings(warnings: VFileMessage[]): string {

@@ -80,8 +80,9 @@ export async function buildSearch(corpus: CorpusForSearch, outDir: string, opts:
 }
 
 function lexiconOf(corpus: CorpusForSearch, nouns: Map<string, number>): Lexicon {
-  const names: Lexicon['names'] = {};
-  const entities: Lexicon['entities'] = {};
+  // Null-prototype maps: keys are registry names (input), so `constructor` is just a key.
+  const names: Lexicon['names'] = Object.create(null) as Lexicon['names'];
+  const entities: Lexicon['entities'] = Object.create(null) as Lexicon['entities'];
   for (const e of [...corpus.entities].sort((a, b) => a.ref.localeCompare(b.ref))) {
     const forms = [...new Set([e.name, ...e.aliases, ...e.titles])];
     for (const f of forms) {

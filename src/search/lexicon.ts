@@ -39,9 +39,10 @@ export function compactLexicon(lex: Lexicon): LexiconWire {
 }
 
 export function expandLexicon(wire: LexiconWire): Lexicon {
-  // Null-prototype maps: the browser looks up whatever the reader typed (`constructor`, `__proto__`).
-  const names: Lexicon['names'] = Object.create(null);
-  const entities: Lexicon['entities'] = Object.create(null);
+  // Null-prototype maps: keys come from registry names and, at lookup, from what readers type
+  // (`__proto__`, `constructor` must find nothing, not Object.prototype).
+  const names: Lexicon['names'] = Object.create(null) as Lexicon['names'];
+  const entities: Lexicon['entities'] = Object.create(null) as Lexicon['entities'];
   for (const [ref, forms, preds] of wire.e) {
     entities[ref] = { n: forms[0]!, f: forms, ...(preds?.length ? { p: preds.map((i) => wire.e[i]![0]) } : {}) };
     for (const f of forms) {

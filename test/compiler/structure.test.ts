@@ -97,7 +97,7 @@ describe('flattened tables (grid rule)', () => {
   test('override cells that do not spell the header are an error', () => {
     const { result, messages } = compileText(table('지역 업체 수 지원 건수'), { overrides: 'tableHeaders:\n  - figure: tbl-1-1\n    cells: [지역, 업체, 건수]\n' });
     expect(result).toBeNull();
-    expect(messages.filter((m) => m.includes(' error '))).toEqual(['content/sources/2024-test-doc/overrides.yaml:1:1 error Unexpected tableHeaders override for tbl-1-1: the tableHeaders cells do not spell the header text [kb:override/unknown-target]']);
+    expect(messages.filter((m) => m.includes(' error '))).toEqual(['content/sources/2024-test-doc/overrides.yaml:2:5 error Unexpected tableHeaders override for tbl-1-1: the tableHeaders cells do not spell the header text [kb:override/unknown-target]']);
   });
 
   test('rows that are not all label + the same number of values stay verbatim', () => {

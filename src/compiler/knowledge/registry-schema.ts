@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, reference, text } from '../metadata/fields.ts';
 
 /**
  * The knowledge registries, `content/registry/<type>.yaml`: every entity the compiler can
@@ -7,16 +8,15 @@ import { z } from 'zod';
  * predecessors/successors), so a page can show "names over time".
  */
 
-const isoDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'expected an ISO date at its precision: YYYY, YYYY-MM or YYYY-MM-DD');
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case slug like `moef` or `patent-office`');
 
 /** Where a fact comes from: a URL or a bibliographic reference, and what it supports. */
 export const sourceRef = z
   .object({
     /** A URL (law.go.kr, a ministry site, an encyclopedia) or a citation. */
-    ref: z.string().min(1),
+    ref: reference,
     /** What this source supports, e.g. "renamed on 2017-07-26". */
-    supports: z.string().optional(),
+    supports: text.optional(),
   })
   .strict();
 
@@ -26,12 +26,12 @@ const base = {
   /** Permanent id (never reused, never renamed). */
   id: slug,
   /** The name as written in Korean official use. */
-  name: z.string().min(1),
+  name: text,
   /** Other written forms that mean this entity: abbreviations (기재부), short names
    *  (산업입지법), 「」-forms, English names and acronyms (MOEF, KIAT), old spellings. */
-  aliases: z.array(z.string().min(1)).default([]),
+  aliases: z.array(text).default([]),
   /** One line on what it is, in Korean. */
-  description: z.string().optional(),
+  description: text.optional(),
   /** Sources for the facts above and below. At least one. */
   sources: z.array(sourceRef).min(1),
   /** True when a date or fact could not be verified from a source here. */
@@ -44,7 +44,7 @@ export const agencySchema = z
     /** ministry | agency (청·처) | committee | public-body | local-government | other */
     kind: z.enum(['ministry', 'agency', 'committee', 'public-body', 'local-government', 'other']),
     /** Titles that name the agency (특허청장, 식약처장, 기획재정부 장관). */
-    titles: z.array(z.string().min(1)).default([]),
+    titles: z.array(text).default([]),
     /** When the body took this name (or was founded) and when the name ended. */
     from: isoDate.optional(),
     until: isoDate.optional(),
@@ -79,7 +79,7 @@ export const termSchema = z
   .object({
     ...base,
     /** The definition, as a source gives it. */
-    definition: z.string().min(1),
+    definition: text,
   })
   .strict();
 
@@ -102,9 +102,9 @@ export type Agency = z.infer<typeof agencySchema>;
 export const relatedOverridesSchema = z
   .object({
     /** Pairs to link even though the rule does not. */
-    add: z.array(z.object({ a: z.string(), b: z.string(), why: z.string().min(1) }).strict()).default([]),
+    add: z.array(z.object({ a: z.string(), b: z.string(), why: text }).strict()).default([]),
     /** Pairs the rule links wrongly. */
-    remove: z.array(z.object({ a: z.string(), b: z.string(), why: z.string().min(1) }).strict()).default([]),
+    remove: z.array(z.object({ a: z.string(), b: z.string(), why: text }).strict()).default([]),
   })
   .strict();
 export type RelatedOverrides = z.infer<typeof relatedOverridesSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './fields.ts';
 
 /**
  * Per-document overrides, `content/sources/<doc-id>/overrides.yaml`: declarative data,
@@ -16,12 +17,13 @@ export const overridesSchema = z
             /** Insert the heading before this source line. */
             before: z.number().int().positive(),
             /** The text the line must start with. */
-            expect: z.string().min(1),
-            /** Heading family of an existing heading at the same level (`chapter`, `section`, `roman`, `num`, …) */
-            key: z.string().min(1),
+            expect: text,
+            /** Heading family of an existing heading at the same level (`chapter`, `section`, `roman`, `num`, …);
+             *  the families of src/compiler/plugins/detect-blocks.ts (HEADINGS). */
+            key: z.enum(['chapter', 'section', 'roman', 'appendix', 'num', 'ganada', 'paren']),
             /** The number as it would be written, e.g. `제 6 장`. */
-            num: z.string().optional(),
-            title: z.string().min(1),
+            num: text.optional(),
+            title: text,
             /** Anchor id; default: derived from the number. */
             id: z.string().regex(/^[A-Za-z][\w-]*$/).optional(),
           })
@@ -35,8 +37,8 @@ export const overridesSchema = z
           .object({
             /** The first source line of the unheaded section. */
             line: z.number().int().positive(),
-            expect: z.string().min(1),
-            title: z.string().min(1),
+            expect: text,
+            title: text,
             id: z.string().regex(/^[A-Za-z][\w-]*$/),
           })
           .strict(),
@@ -52,7 +54,7 @@ export const overridesSchema = z
             figure: z.string().regex(/^(?:tbl|fig)-\d+-\d+$/),
             from: z.number().int().positive(),
             to: z.number().int().positive(),
-            expect: z.string().min(1),
+            expect: text,
           })
           .strict(),
       )
@@ -64,7 +66,7 @@ export const overridesSchema = z
       .default([]),
     /** Pipe tables whose column count cannot be decided from the text. */
     tables: z
-      .array(z.object({ line: z.number().int().positive(), expect: z.string().min(1), columns: z.number().int().min(1) }).strict())
+      .array(z.object({ line: z.number().int().positive(), expect: text, columns: z.number().int().min(1) }).strict())
       .default([]),
   })
   .strict();

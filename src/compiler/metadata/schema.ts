@@ -1,12 +1,8 @@
 import { z } from 'zod';
-
-/** ISO 8601 date at its real precision: `2023`, `2023-06`, `2023-06-01`. */
-const isoDate = z
-  .string()
-  .regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'expected an ISO date at its precision: YYYY, YYYY-MM or YYYY-MM-DD');
+import { httpUrl, isoDate, text } from './fields.ts';
 
 const unknown = z.literal('unknown');
-const names = z.array(z.string().min(1)).min(1);
+const names = z.array(text).min(1);
 
 export const KIND_LABELS = {
   'press-release': '보도자료',
@@ -28,7 +24,7 @@ export const KIND_LABELS = {
 export const metaSchema = z
   .object({
     /** The document's own title; if lost, a descriptive title with `titleIsDescriptive: true`. */
-    title: z.string().min(1),
+    title: text,
     /** @default false */
     titleIsDescriptive: z.boolean().default(false),
     /** What the document is. @see KIND_LABELS */
@@ -36,7 +32,7 @@ export const metaSchema = z
     /** Issue date at its real precision, or `unknown`. */
     issued: z.union([isoDate, unknown]),
     /** Free text on the date: embargo, what is uncertain. */
-    issuedNote: z.string().optional(),
+    issuedNote: text.optional(),
     /** Publishing bodies (agency names as written), or `unknown`. */
     publishers: z.union([names, unknown]),
     /** Other bodies named as co-authors or contacts. */
@@ -45,16 +41,16 @@ export const metaSchema = z
     authors: z.union([names, unknown]),
     advisors: names.optional(),
     /** A portal or journal category. */
-    category: z.string().optional(),
+    category: text.optional(),
     /** When the document summarises another one. */
     summarizes: z
-      .object({ title: z.string().min(1), publishers: names.optional(), issued: isoDate.optional(), part: z.string().optional() })
+      .object({ title: text, publishers: names.optional(), issued: isoDate.optional(), part: text.optional() })
       .strict()
       .optional(),
     /** Where the text was obtained, or `unknown`. */
-    sourceUrl: z.union([z.url(), unknown]),
+    sourceUrl: z.union([httpUrl, unknown]),
     /** The file name the text arrived as. */
-    originalFile: z.string().optional(),
+    originalFile: text.optional(),
   })
   .strict();
 

@@ -5,6 +5,7 @@ import { endsSentence, joinDecision, vocabulary, type Vocabulary } from '../text
 import { report } from '../messages.ts';
 import { CAPTION } from './detect-captions.ts';
 import { recoverGrid } from './recover-grid.ts';
+import { overrideApplied } from '../metadata/check-overrides.ts';
 
 /** Heading patterns, by family. `seg` turns the number into an anchor path segment. */
 const HEADINGS: { key: string; re: RegExp; seg: (m: RegExpExecArray) => string }[] = [
@@ -117,6 +118,7 @@ export default function detectBlocks() {
           ? { type: 'heading', key: at.key, seg: at.id ?? (at.num ? segOf(at.key, at.num) : undefined), num: at.num ? synthetic(at.num) : undefined, title: [{ type: 'text', span: synthetic(at.title) }], synthetic: true, from: line.n, to: line.n, id: at.id }
           : { type: 'heading', key: 'zone', seg: at.id, title: [{ type: 'text', span: synthetic(at.title) }], synthetic: true, from: line.n, to: line.n, id: at.id };
         blocks.push(h);
+        overrideApplied(file, at);
       }
       if (line.removed) continue;
       if (line.blank) {
@@ -371,6 +373,7 @@ function figureOf(zone: NonNullable<DocTree['zones']>[number], vocab: Vocabulary
     const header = file.data.overrides!.tableHeaders.find((h) => h.figure === id);
     const grid = recoverGrid(zone.body, header?.cells);
     if (grid.ok) {
+      if (header) overrideApplied(file, header);
       const body = zone.body.filter((l) => !l.footnote && l !== grid.unit);
       if (grid.unit) children.push({ type: 'para', content: [{ type: 'text', span: grid.unit.text }], from: grid.unit.n, to: grid.unit.n });
       const parts = lineRuns(body, zone).map((run): [number, number] => [run[0]!.n, run.at(-1)!.n]);

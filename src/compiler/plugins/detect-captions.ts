@@ -1,6 +1,7 @@
 import type { VFile } from 'vfile';
 import type { DocTree, Line } from '../types.ts';
 import { report } from '../messages.ts';
+import { overrideApplied } from '../metadata/check-overrides.ts';
 
 export const CAPTION = /^<\s*(표|그림)\s?(\d+)\s*[-‐–.]\s*(\d+)\s*>\s*(.*)$/u;
 export const SOURCE_LINE = /^자료\s*[):：]/u;
@@ -103,6 +104,7 @@ export default function detectCaptions() {
         continue;
       }
       zone.parts = [...(zone.parts ?? []), [o.from, o.to]];
+      overrideApplied(file, o);
       for (let n = o.from; n <= o.to; n++) {
         const l = lines[n - 1]!;
         if (l.zone !== undefined && l.zone !== zone.id) {

@@ -2,6 +2,7 @@ import type { VFile } from 'vfile';
 import type { DocTree, Inline, Line, TableBlock } from '../types.ts';
 import { slice, trim, type Span } from '../text/span.ts';
 import { report } from '../messages.ts';
+import { overrideApplied } from '../metadata/check-overrides.ts';
 
 /**
  * Finds tables written as text and claims their lines (they are zoned, so no other rule
@@ -57,7 +58,16 @@ export default function detectTables() {
         if (!found) continue;
         const { cells, end, bars } = found;
         for (const b of bars) file.data.artifacts!.push({ rule: 'clean/table-pipe', start: b, end: b + 1 });
-        const override = file.data.overrides!.tables.find((t) => t.line === line.n);
+        let override = file.data.overrides!.tables.find((t) => t.line === line.n);
+        // The override must name this table's text and a column count its cells fill.
+        if (override && !text.startsWith(override.expect) && !line.raw.trimStart().startsWith(override.expect)) {
+          report(file, 'override/unknown-target', `Unexpected text at source line ${line.n}: the override expects it to start with “${override.expect}”`, line.n);
+          override = undefined;
+        } else if (override && cells.length % override.columns !== 0) {
+          report(file, 'override/unknown-target', `Unexpected tables override: the table at source line ${line.n} has ${cells.length} cells, which do not fill ${override.columns} columns (${divisors(cells.length).join(', ') || 'no other count'} would)`, line.n);
+          override = undefined;
+        }
+        if (override) overrideApplied(file, override);
         const columns = override?.columns ?? columnsOf(cells.length);
         if (!override && ambiguous(cells.length)) {
           report(file, 'structure/table-ambiguous', `Unexpected ambiguous pipe table: ${cells.length} cells could be ${divisors(cells.length).join(' or ')} columns; add an override`, line.n);

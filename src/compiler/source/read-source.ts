@@ -10,20 +10,22 @@ export function readSource(bytes: Uint8Array, file: VFile): string | null {
   const limit = limits();
   // Checked on the bytes, before decoding: a file over the limit costs nothing more.
   if (bytes.length > limit.sourceBytes) {
-    const at = positionOfByte(bytes, limit.sourceBytes);
+    const at = placeOfByte(bytes, limit.sourceBytes);
     report(file, 'source/too-large', `Unexpected source of ${bytes.length} bytes: the limit is ${limit.sourceBytes} bytes, crossed here; split the document, or raise ${LIMIT_ENV.sourceBytes} (README “Limits”)`, at.line, at.column);
     return null;
   }
-  if (bytes.includes(0)) {
-    report(file, 'source/binary', 'Unexpected NUL byte: source.txt must be UTF-8 text, not a binary file', 1);
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const { line, column } = placeOfByte(bytes, nul);
+    report(file, 'source/binary', 'Unexpected NUL byte: source.txt must be UTF-8 text, not a binary file (remove the NUL, or re-export the text as UTF-8)', line, column);
     return null;
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    const line = lineOfInvalidByte(bytes);
-    report(file, 'source/binary', 'Unexpected invalid UTF-8 sequence: save source.txt as UTF-8', line);
+    const { line, column } = placeOfByte(bytes, firstInvalidUtf8(bytes));
+    report(file, 'source/binary', 'Unexpected invalid UTF-8 sequence: save source.txt as UTF-8', line, column);
     return null;
   }
   if (text.startsWith('\uFEFF')) {
@@ -51,39 +53,40 @@ export function readSource(bytes: Uint8Array, file: VFile): string | null {
   return text;
 }
 
-function lineOfInvalidByte(bytes: Uint8Array): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+/** The offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    // Sequence length and the allowed range of the second byte (no overlongs, no surrogates).
+    const [n, lo, hi] = b >= 0xc2 && b <= 0xdf ? [1, 0x80, 0xbf] : b === 0xe0 ? [2, 0xa0, 0xbf] : b === 0xed ? [2, 0x80, 0x9f] : b >= 0xe1 && b <= 0xef ? [2, 0x80, 0xbf] : b === 0xf0 ? [3, 0x90, 0xbf] : b >= 0xf1 && b <= 0xf3 ? [3, 0x80, 0xbf] : b === 0xf4 ? [3, 0x80, 0x8f] : [0, 0, 0];
+    if (n === 0) return i;
+    for (let k = 1; k <= n; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += n + 1;
+  }
+  return bytes.length;
+}
+
+/** Line and column (in characters, as an editor counts them) of the byte at `index`. */
+function placeOfByte(bytes: Uint8Array, index: number): { line: number; column: number } {
   let line = 1;
   let start = 0;
-  for (let i = 0; i <= bytes.length; i++) {
-    if (i === bytes.length || bytes[i] === 0x0a) {
-      try {
-        decoder.decode(bytes.subarray(start, i));
-      } catch {
-        return line;
-      }
+  for (let i = 0; i < index; i++) {
+    // LF, CRLF (counted at its LF) and a lone CR each end a line, as readSource normalises them.
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) {
       line++;
       start = i + 1;
     }
   }
-  return 1;
-}
-
-/** Line and column (in characters) of byte `offset`: one pass over the bytes before it. */
-function positionOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 0x0a) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  // Columns count characters: UTF-8 continuation bytes (10xxxxxx) do not start one; the
-  // character holding byte `offset` is the last one starting at or before it.
-  let column = 0;
-  for (let i = lineStart; i <= offset; i++) if ((bytes[i]! & 0xc0) !== 0x80) column++;
-  return { line, column };
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(start, index)).replace(/^\uFEFF/u, '');
+  return { line, column: [...before].length + 1 };
 }
 
 /** The first line longer than `max` characters, found with indexOf (no split of a huge file). */

@@ -16,6 +16,7 @@
  */
 import { END, PARTICLES, entityTerm, mixedTermOf, runsOf, stripParticle, termOf } from '../codec.ts';
 import type { Lexicon } from '../lexicon.ts';
+import { own } from './own.ts';
 
 export interface ParsedQuery {
   /** The index terms, joined with spaces for Pagefind. */
@@ -81,10 +82,10 @@ function matchName(words: string[], i: number, lexicon: Lexicon, strip: (w: stri
   for (let j = Math.min(words.length, i + 4); j > i; j--) {
     const joined = words.slice(i, j).join('');
     for (const candidate of [joined, strip(joined)]) {
-      const refs = lexicon.names[key(candidate)];
+      const refs = own(lexicon.names, key(candidate));
       if (!refs || refs.length !== 1) continue;
       const ref = refs[0]!;
-      const entity = lexicon.entities[ref];
+      const entity = own(lexicon.entities, ref);
       if (!entity) continue;
       // A name of an agency or organisation, or an alias that is not the entity's own name,
       // becomes the entity's term; a programme or law typed by its name stays a text search.
@@ -104,7 +105,7 @@ export function formsWithPredecessors(ref: string, lexicon: Lexicon): string[] {
     const r = stack.pop()!;
     if (seen.has(r)) continue;
     seen.add(r);
-    const e = lexicon.entities[r];
+    const e = own(lexicon.entities, r);
     if (!e) continue;
     for (const f of e.f) forms.add(f);
     stack.push(...(e.p ?? []));
@@ -121,7 +122,7 @@ export function withPredecessors(ids: string[], lexicon: Lexicon): string[] {
     const id = r.slice(r.indexOf(':') + 1);
     if (out.has(id)) continue;
     out.add(id);
-    stack.push(...(lexicon.entities[r]?.p ?? []));
+    stack.push(...(own(lexicon.entities, r)?.p ?? []));
   }
   return [...out];
 }

@@ -7,8 +7,12 @@
  * an anchor (`/docs/<id>/#IV-1-2`); consecutive line anchors are written as one range
  * (`/docs/<id>/source/#L1..L3604`). Lines starting with `#` are comments.
  */
-import { parse } from 'yaml';
+import { isScalar, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { VFile } from 'vfile';
+import { parseYaml } from '../../compiler/metadata/yaml.ts';
+import { text } from '../../compiler/metadata/fields.ts';
+import { formatMessage, report } from '../../compiler/messages.ts';
 
 /** ids that belong to the page furniture, not to the content people cite. */
 export const FURNITURE_ID = /^(?:main|copy-status)$|-heading$|^(?:site-search|search-|copy-|cite-|toc-|mention-)/;
@@ -97,23 +101,31 @@ export function parseRegistry(text: string): string[] {
   return out;
 }
 
-const path = z.string().regex(/^\/[^\s#]*\/(#[^\s]+)?$/, 'a site path ending in "/", optionally with "#anchor"');
-export const redirectsSchema = z.array(z.object({ from: path, to: path, reason: z.string().min(1) }).strict());
+// A path on this site: not `//host/…` or `/\host/…`, which browsers read as another origin.
+const path = z.string().regex(/^\/(?![/\\])[^\s#\\]*\/(#[^\s]+)?$/, 'a site path ending in "/", optionally with "#anchor" (not //host/…)');
+export const redirectsSchema = z.array(z.object({ from: path, to: path, reason: text }).strict());
 export type Redirect = z.infer<typeof redirectsSchema>[number];
 
+/**
+ * Reads content/redirects.yaml like every other metadata file (src/compiler/metadata/yaml.ts):
+ * each problem is thrown as `file:line:column error … [kb:permalink/redirect-invalid]`.
+ */
 export function parseRedirects(text: string, file = 'content/redirects.yaml'): Redirect[] {
-  const data = (parse(text) ?? []) as unknown;
-  const result = redirectsSchema.safeParse(data);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new Error(`${file}: entry ${String(issue.path[0] ?? '')}${issue.path.length > 1 ? ` field ${issue.path.slice(1).join('.')}` : ''}: ${issue.message} [kb:permalink/redirect-invalid]`);
-  }
-  for (const r of result.data) {
+  // An empty file (or only comments, `~`) declares no redirects.
+  const doc = parseDocument(text);
+  if (doc.errors.length === 0 && (doc.contents == null || (isScalar(doc.contents) && doc.contents.value == null))) return [];
+  const vfile = new VFile({ path: file });
+  const data = parseYaml(text, redirectsSchema, vfile, { syntax: 'permalink/redirect-invalid', invalid: 'permalink/redirect-invalid' });
+  data?.forEach((r, i) => {
     const [fromPage, fromAnchor] = r.from.split('#');
     const [toPage] = r.to.split('#');
-    if (fromAnchor && fromPage !== toPage) throw new Error(`${file}: ${r.from} → ${r.to}: an anchor can only move within its page (a static page cannot redirect a fragment to another page) [kb:permalink/redirect-invalid]`);
-  }
-  return result.data;
+    if (fromAnchor && fromPage !== toPage) {
+      const { line, col } = vfile.data.yamlLocate?.([i, 'to']) ?? { line: 1, col: 1 };
+      report(vfile, 'permalink/redirect-invalid', `Unexpected redirect ${r.from} → ${r.to}: an anchor can only move within its page (a static page cannot redirect a fragment to another page)`, line, col);
+    }
+  });
+  if (!data || vfile.messages.length > 0) throw new Error(vfile.messages.map(formatMessage).join('\n'));
+  return data;
 }
 
 export interface PermalinkCheck {

@@ -5,6 +5,7 @@
  */
 import { FACETS, KIND_LABELS, hitOf, lexicon, loadFilters, search, suggestions, type Outcome, type SearchState } from '../../search/client/engine.ts';
 import { clip, queryValue, queryValues } from './url-input.ts';
+import { own } from '../../search/client/own.ts';
 
 const PAGE = 10;
 const root = document.querySelector<HTMLElement>('[data-search-page]');
@@ -52,8 +53,8 @@ if (root) {
     const lex = await lexicon();
     const ids = new Set([...Object.keys(counts), ...state.agency]);
     const rows = [...ids]
-      // Own properties only: an id from the URL may be `__proto__` or `constructor`.
-      .map((id) => ({ id, name: lex.entities[`agency:${id}`]?.n ?? id, count: Object.hasOwn(counts, id) ? (counts[id] ?? 0) : 0 }))
+      // Ids come from the URL (`?agency=__proto__`): only own properties count.
+      .map((id) => ({ id, name: own(lex.entities, `agency:${id}`)?.n ?? id, count: own(counts, id) ?? 0 }))
       .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'ko'));
     agencyValues.innerHTML = rows.length
       ? rows
@@ -68,7 +69,7 @@ if (root) {
   const renderCounts = (o: Outcome) => {
     for (const k of ['kind', 'doc', 'year'] as const) {
       for (const el of root.querySelectorAll<HTMLElement>(`[data-facet="${k}"] [data-count]`)) {
-        const n = o.facets[k][el.dataset.count!] ?? 0;
+        const n = own(o.facets[k], el.dataset.count ?? '') ?? 0;
         el.textContent = String(n);
         el.closest('label')?.classList.toggle('facet-empty', n === 0);
       }
