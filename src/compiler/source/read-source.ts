@@ -10,7 +10,7 @@ export function readSource(bytes: Uint8Array, file: VFile): string | null {
   const limit = limits();
   // Checked on the bytes, before decoding: a file over the limit costs nothing more.
   if (bytes.length > limit.sourceBytes) {
-    const at = placeOfByte(bytes, limit.sourceBytes);
+    const at = positionOfByte(bytes, limit.sourceBytes);
     report(file, 'source/too-large', `Unexpected source of ${bytes.length} bytes: the limit is ${limit.sourceBytes} bytes, crossed here; split the document, or raise ${LIMIT_ENV.sourceBytes} (README “Limits”)`, at.line, at.column);
     return null;
   }
@@ -87,6 +87,25 @@ function placeOfByte(bytes: Uint8Array, index: number): { line: number; column: 
   }
   const before = new TextDecoder('utf-8').decode(bytes.subarray(start, index)).replace(/^\uFEFF/u, '');
   return { line, column: [...before].length + 1 };
+}
+
+/**
+ * Line and column (in characters) of byte `offset`, which may fall inside a character: the
+ * character holding it is the last one starting at or before it (UTF-8 continuation bytes,
+ * 10xxxxxx, start none).
+ */
+function positionOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  let column = 0;
+  for (let i = lineStart; i <= offset; i++) if ((bytes[i]! & 0xc0) !== 0x80) column++;
+  return { line, column };
 }
 
 /** The first line longer than `max` characters, found with indexOf (no split of a huge file). */
