@@ -4,6 +4,7 @@ import path from 'node:path';
 import { readdirSync } from 'node:fs';
 import { body, compileOk, compileText } from '../helpers.ts';
 import { hasEvidence } from '../../src/compiler/plugins/clean-fake-bold.ts';
+import { fakeBoldSummary } from '../../src/compiler/index.ts';
 import { matchHeading } from '../../src/compiler/plugins/detect-blocks.ts';
 import { corpusExtraDir } from '../../scripts/eval-joins.ts';
 
@@ -99,5 +100,12 @@ describe('fake-bold repair needs evidence (real repeated characters stay)', () =
     expect(decoded).toBe(picked - kept.length);
     // Only lines whose words are template placeholders (ㅇㅇㅇ) or single glyphs stay as written.
     expect(kept).toEqual(['1. 명 칭 : ㅇㅇㅇ', '1. ㅇㅇㅇ : %', '2. ㅇㅇㅇ : %']);
+  });
+
+  test('the build log counts decoded lines and names the lines kept as written', () => {
+    const a = compileOk('혁혁혁혁신신신신 정정정정책책책책\n\n혁신 정책을 추진한다.\n');
+    const b = compileOk('그는 웃었다.\n\nㅋㅋㅋㅋ\n\nXXXX\n', { id: '2024-other-doc' });
+    expect(fakeBoldSummary([a, b])).toBe('clean/fake-bold: decoded 1 line(s), 12 repeated character(s) removed; kept 2 4×-shaped line(s) as written, no evidence of fake bold (2024-other-doc:3, 2024-other-doc:5)');
+    expect(fakeBoldSummary([compileOk('본문이다.\n')])).toBeNull();
   });
 });
