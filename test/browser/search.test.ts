@@ -128,6 +128,18 @@ describe('search behaviour', () => {
     expect(withPred.some((h) => h.startsWith('/docs/2010-mke-industrial-complex-cluster/'))).toBe(true);
   });
 
+  test('agency ids from the URL that name Object.prototype members are just unknown agencies', async () => {
+    for (const id of ['__proto__', 'constructor', 'toString']) {
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await searchPage(`/search/?q=${q('클러스터')}&agency=${id}`);
+      const facet = await page.$eval('[data-facet="agency"]', (f) => f.textContent ?? '');
+      expect(facet, id).not.toMatch(/\[object Object\]|function|NaN|undefined/u);
+      expect(errors, id).toEqual([]);
+      page.removeAllListeners('pageerror');
+    }
+  });
+
   test('a result lands on its block and highlights the match there', async () => {
     const hits = await searchPage(`/search/?q=${q('챔피언')}`);
     const href = hits.find((h) => h.startsWith('/docs/'))!;
