@@ -1,85 +1,108 @@
 #!/usr/bin/env node
-// Measures the line-join rule (clean/line-join) on text it was not written for: documents
-// that are not hard-wrapped are re-wrapped at 40 characters the way PDF extraction does
-// (cut anywhere; a space at the cut disappears), and each cut is re-joined by the rule.
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+// Measures line joins and block structure on re-wrapped documents (issue 11, items 1–2).
+// Every document of content/sources and shared/corpus-extra is re-wrapped the way PDF
+// extraction wraps (scripts/lib/rewrap.ts: random width, breaks inside words and at spaces,
+// page numbers and a running header, fake-bold headings) with several seeds; the re-wrapped
+// text is compiled, and for every break the re-wrapper made we check how it was re-joined:
+// right (space or none as in the clean text), wrong join, or split (the next line started a new
+// block). Then the block tree is compared with the clean document's (invariance).
+//
+//   npm run eval:joins                 # all documents, 3 seeds
+//   npm run eval:joins -- --seeds 5 --verbose
 import path from 'node:path';
-import { joinDecision, vocabulary } from '../src/compiler/text/join.ts';
+import { readFileSync } from 'node:fs';
+import { compileDocument, type CompiledDocument } from '../src/compiler/compile.ts';
+import { formatMessage } from '../src/compiler/messages.ts';
+import { rewrap } from './lib/rewrap.ts';
+import { blockSignature, evalDocs, outcomes, signatureDiff, unwrapped, type EvalDoc, type Outcome } from './lib/join-eval.ts';
 
-export interface JoinEval {
-  file: string;
-  cuts: number;
-  correct: number;
-  /** expected→decided counts: s = space, n = none. */
-  confusion: { ss: number; sn: number; ns: number; nn: number };
+const META = `title: 시험 문서\nkind: other\nissued: "2024"\npublishers: [시험기관]\nauthors: unknown\nsourceUrl: unknown\n`;
+
+export function compileSource(doc: EvalDoc, text: string, overrides: string | null = doc.overrides): CompiledDocument {
+  const { result, files } = compileDocument({ id: doc.id, dir: `content/sources/${doc.id}`, source: new TextEncoder().encode(text), meta: doc.meta ?? META, overrides }, { verify: false });
+  if (!result) throw new Error(`${doc.name}: does not compile:\n${files.flatMap((f) => f.messages.map(formatMessage)).join('\n')}`);
+  return result;
 }
 
-export function rewrapCuts(text: string, width = 40): { pieces: string[]; cuts: [string, string, 'space' | 'none'][] } {
-  const cuts: [string, string, 'space' | 'none'][] = [];
-  const pieces: string[] = [];
-  for (const line of text.split('\n')) {
-    if (line.length <= width || /\t|\|/.test(line)) {
-      pieces.push(line);
-      continue;
+export interface DocEval {
+  name: string;
+  breaks: number;
+  right: number;
+  counts: Record<Outcome | 'wrongSpace' | 'wrongNone', number>;
+  invariance: { missing: string[]; extra: string[] };
+  errors: string[];
+}
+
+/** The clean text of a document and the line numbers of its headings (to write fake-bold). */
+export function cleanOf(doc: EvalDoc): { text: string; headings: Set<number>; clean: CompiledDocument; overrides: string | null } {
+  const raw = readFileSync(doc.file, 'utf8');
+  // Overrides name source lines; an unwrapped text has other line numbers, so they go.
+  const overrides = doc.clean === 'unwrapped' ? null : doc.overrides;
+  let text = raw;
+  if (doc.clean === 'unwrapped') text = unwrapped(raw.replace(/\r\n?/gu, '\n').normalize('NFC'), compileSource(doc, raw).tree);
+  const clean = compileSource(doc, text, overrides);
+  const headings = new Set<number>();
+  for (const b of clean.tree.children) if (b.type === 'heading' && !b.synthetic) for (let n = b.from; n <= b.to; n++) headings.add(n);
+  return { text, headings, clean, overrides };
+}
+
+export function evaluateDoc(doc: EvalDoc, seed: number, prepared = cleanOf(doc)): DocEval {
+  const { text, headings, clean, overrides } = prepared;
+  // Corpus-extra files open with provenance lines (`source:`, `licence:`, `kind:`): kept whole.
+  const keep = new Set<number>();
+  text.split('\n').forEach((l, i) => /^(?:source|licence|kind): /u.test(l) && i < 4 && keep.add(i + 1));
+  const w = rewrap(text, { seed, headings, keep });
+  const wrapped = compileSource(doc, w.text, null);
+  const got = outcomes(wrapped.tree, w.breaks);
+  const counts = { space: 0, none: 0, split: 0, lost: 0, other: 0, wrongSpace: 0, wrongNone: 0 };
+  let right = 0;
+  const errors: string[] = [];
+  got.forEach((o, k) => {
+    const b = w.breaks[k]!;
+    counts[o]++;
+    if ((o === 'space' && b.space) || (o === 'none' && !b.space)) right++;
+    else {
+      if (o === 'space') counts.wrongSpace++;
+      if (o === 'none') counts.wrongNone++;
+      errors.push(`${o.padEnd(5)} want ${b.space ? 'space' : 'none '} ${b.left}⏎${b.right}`);
     }
-    let rest = line;
-    while (rest.length > width) {
-      const a = rest.slice(0, width);
-      const b = rest.slice(width);
-      cuts.push([a.trimEnd(), b.trimStart(), /\s$/u.test(a) || /^\s/u.test(b) ? 'space' : 'none']);
-      pieces.push(a.trimEnd());
-      rest = b.trimStart();
-    }
-    pieces.push(rest);
-  }
-  return { pieces, cuts };
-}
-
-export function evaluateJoins(file: string, width = 40): JoinEval {
-  const { pieces, cuts } = rewrapCuts(readFileSync(file, 'utf8'), width);
-  const vocab = vocabulary(pieces);
-  const confusion = { ss: 0, sn: 0, ns: 0, nn: 0 };
-  let correct = 0;
-  for (const [a, b, expected] of cuts) {
-    const got = joinDecision(a, b, vocab);
-    if (got === expected) correct++;
-    confusion[`${expected[0]}${got[0]}` as keyof typeof confusion]++;
-  }
-  return { file, cuts: cuts.length, correct, confusion };
-}
-
-/**
- * The generality corpus (`shared/corpus-extra`, six real documents that are not site content):
- * beside the repository as CI has it, or wherever KB_CORPUS_EXTRA points. Missing is an error,
- * never a silently smaller test.
- */
-export function corpusExtraDir(root: string): string {
-  const dir = path.resolve(process.env.KB_CORPUS_EXTRA ?? path.join(root, '../shared/corpus-extra'));
-  if (!existsSync(dir)) {
-    throw new Error(`corpus-extra not found at ${dir}: the generality tests need shared/corpus-extra beside the repository (as CI has it), or KB_CORPUS_EXTRA=<folder>.`);
-  }
-  return dir;
-}
-
-/** The unwrapped documents: three site sources and the six corpus-extra documents. */
-export function evaluationFiles(root: string): string[] {
-  const extra = corpusExtraDir(root);
-  return [
-    ...['2023-delco-global-cluster-plan-summary', '2010-mke-industrial-complex-cluster', '2002-11-01-seri-bio-cluster-strategy'].map((id) => path.join(root, 'content/sources', id, 'source.txt')),
-    ...readdirSync(extra).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(extra, f)),
-  ];
+  });
+  void overrides;
+  return { name: doc.name, breaks: w.breaks.length, right, counts, invariance: signatureDiff(blockSignature(clean), blockSignature(wrapped)), errors };
 }
 
 if (import.meta.main) {
+  const args = process.argv.slice(2);
+  const seeds = Number(args[args.indexOf('--seeds') + 1] || 3) || 3;
+  const verbose = args.includes('--verbose');
+  const only = args.find((a) => !a.startsWith('--') && Number.isNaN(Number(a)));
   const root = path.resolve(import.meta.dirname, '..');
-  let cuts = 0;
-  let correct = 0;
-  console.log('document'.padEnd(58), 'cuts'.padStart(5), 'correct'.padStart(8));
-  for (const f of evaluationFiles(root)) {
-    const r = evaluateJoins(f);
-    cuts += r.cuts;
-    correct += r.correct;
-    console.log(path.basename(path.dirname(f)) === 'corpus-extra' ? path.basename(f).slice(0, 58).padEnd(58) : path.basename(path.dirname(f)).padEnd(58), String(r.cuts).padStart(5), (r.correct / r.cuts).toFixed(3).padStart(8));
+  let total = 0;
+  let right = 0;
+  console.log('document'.padEnd(58), 'breaks'.padStart(6), 'joins'.padStart(6), 'wrong␣'.padStart(6), 'wrong∅'.padStart(6), 'split'.padStart(5), 'lost'.padStart(4), 'invar.'.padStart(6));
+  for (const doc of evalDocs(root)) {
+    if (only && !doc.name.includes(only)) continue;
+    const prepared = cleanOf(doc);
+    let b = 0;
+    let r = 0;
+    const c = { wrongSpace: 0, wrongNone: 0, split: 0, lost: 0, other: 0 };
+    let inv = 0;
+    for (let s = 1; s <= seeds; s++) {
+      const e = evaluateDoc(doc, s, prepared);
+      b += e.breaks;
+      r += e.right;
+      for (const k of Object.keys(c) as (keyof typeof c)[]) c[k] += e.counts[k];
+      inv += e.invariance.missing.length + e.invariance.extra.length;
+      if (verbose) {
+        for (const x of e.errors) console.log(`  [${s}] ${x}`);
+        for (const x of e.invariance.missing) console.log(`  [${s}] - ${x.slice(0, 160)}`);
+        for (const x of e.invariance.extra) console.log(`  [${s}] + ${x.slice(0, 160)}`);
+      }
+    }
+    total += b;
+    right += r;
+    console.log(`${doc.name.slice(0, 56)}${doc.clean === 'unwrapped' ? '*' : ' '}`.padEnd(58), String(b).padStart(6), (r / b).toFixed(4).padStart(6), String(c.wrongSpace).padStart(6), String(c.wrongNone).padStart(6), String(c.split).padStart(5), String(c.lost + c.other).padStart(4), String(inv).padStart(6));
   }
-  console.log('total'.padEnd(58), String(cuts).padStart(5), (correct / cuts).toFixed(3).padStart(8));
+  console.log('total'.padEnd(58), String(total).padStart(6), (right / total).toFixed(4).padStart(6));
+  console.log('* clean text = the compiler\'s own unwrapping of a source that is a PDF extraction already');
 }
