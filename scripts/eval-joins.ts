@@ -31,6 +31,8 @@ export interface DocEval {
   counts: Record<Outcome | 'wrongSpace' | 'wrongNone', number>;
   invariance: { missing: string[]; extra: string[] };
   errors: string[];
+  /** The re-wrapper's width and the compiler's estimate of it. */
+  width: [number, number | null];
 }
 
 /** The clean text of a document and the line numbers of its headings (to write fake-bold). */
@@ -68,7 +70,7 @@ export function evaluateDoc(doc: EvalDoc, seed: number, prepared = cleanOf(doc))
     }
   });
   void overrides;
-  return { name: doc.name, breaks: w.breaks.length, right, counts, invariance: signatureDiff(blockSignature(clean), blockSignature(wrapped)), errors };
+  return { name: doc.name, breaks: w.breaks.length, right, counts, invariance: signatureDiff(blockSignature(clean), blockSignature(wrapped)), errors, width: [w.width, wrapped.files[2]!.data.pageWidth ?? null] };
 }
 
 if (import.meta.main) {
@@ -94,6 +96,7 @@ if (import.meta.main) {
       for (const k of Object.keys(c) as (keyof typeof c)[]) c[k] += e.counts[k];
       inv += e.invariance.missing.length + e.invariance.extra.length;
       if (verbose) {
+        console.log(`  [${s}] width ${e.width[0]}, estimated ${e.width[1]}`);
         for (const x of e.errors) console.log(`  [${s}] ${x}`);
         for (const x of e.invariance.missing) console.log(`  [${s}] - ${x.slice(0, 160)}`);
         for (const x of e.invariance.extra) console.log(`  [${s}] + ${x.slice(0, 160)}`);

@@ -4,7 +4,8 @@
  * structure can be measured without hand gold (issue 11, items 1–2).
  *
  * What it does, per document, from one seed:
- *   - wraps every long prose line at a random width (one width per document, ±2 per line):
+ *   - wraps every long prose line at a random width in display columns (one width per
+ *     document, ±2 per line; a Hangul syllable takes two columns, a Latin letter one):
  *     Korean is cut character by character (inside words or at a space, which then disappears,
  *     as PDF text extraction drops it); a run of Latin letters or digits is never cut (layout
  *     engines wrap those by word); closing punctuation stays on the line it follows (kinsoku);
@@ -19,9 +20,11 @@
  * spans (which map characters back to source offsets) tell how the break was re-joined.
  */
 
+import { charWidth, displayWidth } from '../../src/compiler/text/layout.ts';
+
 export interface RewrapOptions {
   seed: number;
-  /** Typical line width in characters; random in [28, 60] when absent. */
+  /** Typical line width in display columns (a Hangul syllable is 2); random in [56, 120] when absent. */
   width?: number;
   /** 1-based line numbers of the input that are headings: written fake-bold. */
   headings?: ReadonlySet<number>;
@@ -68,6 +71,7 @@ export function prng(seed: number): () => number {
 }
 
 const WORDISH = /[A-Za-z0-9]/;
+
 /** Characters a layout engine keeps at the end of the line they follow. */
 const NO_LINE_START = /[.,;:!?%)\]}」』’”〉》>·…~～]/u;
 
@@ -93,8 +97,10 @@ function cut(line: string, width: number, rnd: () => number): { pieces: string[]
   let rest = line;
   for (;;) {
     const w = width + Math.floor(rnd() * 5) - 2;
-    if (rest.length <= w) break;
-    let at = w;
+    if (displayWidth(rest) <= w) break;
+    // The first character that does not fit.
+    let at = 0;
+    for (let used = 0; at < rest.length && used + charWidth(rest[at]!) <= w; at++) used += charWidth(rest[at]!);
     // Never cut a Latin word or a number: move the cut to the run's start (word wrap).
     if (WORDISH.test(rest[at - 1]!) && WORDISH.test(rest[at]!)) {
       let k = at;
@@ -128,7 +134,7 @@ function cut(line: string, width: number, rnd: () => number): { pieces: string[]
  */
 export function rewrap(source: string, options: RewrapOptions): Rewrapped {
   const rnd = prng(options.seed);
-  const width = options.width ?? 28 + Math.floor(rnd() * 33);
+  const width = options.width ?? 56 + Math.floor(rnd() * 65);
   const pages = options.pages !== false;
   const out: string[] = [];
   const lineOrigin: number[] = [];
@@ -151,7 +157,7 @@ export function rewrap(source: string, options: RewrapOptions): Rewrapped {
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n]!;
     const bold = options.headings?.has(n + 1) ?? false;
-    if (bold || options.keep?.has(n + 1) || keepWhole(line) || line.trim().length <= width) {
+    if (bold || options.keep?.has(n + 1) || keepWhole(line) || displayWidth(line.trim()) <= width) {
       out.push(bold ? fakeBold(line) : line);
       lineOrigin.push(n + 1);
     } else {

@@ -2,6 +2,7 @@ import type { VFile } from 'vfile';
 import type { Block, DocTree, FactsBlock, FigureBlock, FootnoteBlock, HeadingBlock, Inline, ItemBlock, Line, ParaBlock, PreBlock } from '../types.ts';
 import { EMPTY, concat, slice, synthetic, trim, type Span } from '../text/span.ts';
 import { endsSentence, joinDecision, vocabulary, type Vocabulary } from '../text/join.ts';
+import { displayWidth, isFull, wrapWidth } from '../text/layout.ts';
 import { report } from '../messages.ts';
 import { CAPTION } from './detect-captions.ts';
 import { recoverGrid } from './recover-grid.ts';
@@ -69,8 +70,13 @@ export default function detectBlocks() {
     const known = file.data.knowledge ? [...file.data.knowledge.registry.entities.values()].flatMap((e) => [e.name, ...e.aliases]).filter((n) => !/\s/u.test(n)) : [];
     const vocab = vocabulary([...lines.filter((l) => !l.blank && !l.removed).map((l) => l.text.text), ...known]);
     const boldHeadings = lines.filter((l) => l.bold && matchHeading(l.text.text)).length >= 3;
-    const wrapped = isWrapped(lines);
+    // Layout evidence: the page width of a hard-wrapped document (null when lines share none).
+    const pageWidth = wrapWidth(lines.filter((l) => !l.blank && !l.removed && !l.bold && l.zone === undefined && !l.footnote).map((l) => displayWidth(l.raw.trimEnd())));
+    const wrapped = pageWidth !== null || isWrapped(lines);
     file.data.wrapped = wrapped;
+    file.data.pageWidth = pageWidth;
+    /** The line was full: the layout wrapped it, so the next line continues its block. */
+    const full = (a: Line, b: Line) => pageWidth !== null && !a.bold && isFull(displayWidth(a.raw.trimEnd()), b.text.text, pageWidth, endsSentence(a.text.text) ? 3 : 5);
     const blocks: Block[] = [];
     const footnotes = new Map<string, FootnoteBlock>();
     let open: (ParaBlock | ItemBlock | HeadingBlock) | null = null;
@@ -190,7 +196,9 @@ export default function detectBlocks() {
       const current = open as ParaBlock | ItemBlock | HeadingBlock | null;
       // In wrapped text every line continues the block; in one-paragraph-per-line text a line
       // continues a paragraph that has not ended, and an item only when it clearly goes on.
-      const continues = current && (wrapped || (current.type === 'item' ? continuesItem(openTail, line.text.text) : !endsSentence(openTail)));
+      // With a known page width, the previous line's fullness decides (a short line ended its
+      // block); without one, the text does.
+      const continues = current && lastLine && (pageWidth !== null ? full(lastLine, line) || (!endsSentence(openTail) && NON_INITIAL.test(line.text.text)) : wrapped || (current.type === 'item' ? continuesItem(openTail, line.text.text) : !endsSentence(openTail)));
       if (current && openParts !== null && !breakHere && continues) {
         append(line.text, line.spaceAfter === true);
         current.to = line.n;
@@ -388,6 +396,13 @@ function figureOf(zone: NonNullable<DocTree['zones']>[number], vocab: Vocabulary
     children.push(pre);
   }
   return { ...base, children: [...children, ...notes] };
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The page width (display columns) of a hard-wrapped document, when its lines share one. */
+    pageWidth: number | null;
+  }
 }
 
 declare module '../types.ts' {
