@@ -54,7 +54,14 @@ export function evaluateDoc(doc: EvalDoc, seed: number, prepared = cleanOf(doc))
   const keep = new Set<number>();
   text.split('\n').forEach((l, i) => /^(?:source|licence|kind): /u.test(l) && i < 4 && keep.add(i + 1));
   const w = rewrap(text, { seed, headings, keep });
-  const wrapped = compileSource(doc, w.text, null);
+  let wrapped: CompiledDocument;
+  try {
+    wrapped = compileSource(doc, w.text, null);
+  } catch (error) {
+    // A re-wrapped text that does not compile is one invariance failure; its breaks count as lost.
+    const message = String((error as Error).message).split('\n').filter((l) => / error /u.test(l)).join('; ');
+    return { name: doc.name, breaks: w.breaks.length, right: 0, counts: { space: 0, none: 0, split: 0, lost: w.breaks.length, other: 0, wrongSpace: 0, wrongNone: 0 }, invariance: { missing: [`does not compile: ${message}`], extra: [] }, errors: [], width: [w.width, null] };
+  }
   const got = outcomes(wrapped.tree, w.breaks);
   const counts = { space: 0, none: 0, split: 0, lost: 0, other: 0, wrongSpace: 0, wrongNone: 0 };
   let right = 0;

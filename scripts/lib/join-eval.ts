@@ -262,3 +262,16 @@ export function unwrapped(source: string, tree: DocTree): string {
   if (cur !== null) out.push(cur);
   return out.join('\n');
 }
+
+/**
+ * The tuning half: the join weights were fitted and the rules adjusted on these documents
+ * only. Everything else is held out, and reported apart.
+ */
+export const TUNING = new Set([
+  '2002-11-01-seri-bio-cluster-strategy',
+  '2006-thesis-innovation-cluster-gri-sme',
+  '2010-mke-industrial-complex-cluster',
+  '2023-06-01-moef-global-cluster-press',
+  '2023-delco-global-cluster-plan-summary',
+  'policy-plan_molit_2026-03_gr-simulator-subsidy-call',
+]);

@@ -1,0 +1,132 @@
+/**
+ * Evidence for joining a line break that falls between two Hangul syllables (rule
+ * clean/line-join): was the break inside a word (`전` + `체기업의`) or at a word boundary
+ * (`중소기업의` + `토대`)? Three witnesses, each linear to build and constant per question:
+ *
+ *   1. the document's own spacing: every other place in the document where the syllables on
+ *      either side of the break meet, written together or apart (character-bigram contexts,
+ *      two syllables each side, backing off to one) — the document's vocabulary, counted;
+ *   2. the Korean analyzer (lindera, ko-dic): whether a morpheme spans the break, whether the
+ *      text after it is a particle, an ending or a suffix (never a word of its own), and
+ *      whether the text before it ends in one (a finished word);
+ *   3. the vocabulary of whole tokens (vocabulary() in join.ts): a word written unbroken
+ *      elsewhere.
+ * Each gives a log-odds vote for a space; the sum decides.
+ */
+import { linderaTokenizer, type LinderaToken } from './lindera.ts';
+
+const HANGUL_RUN_END = /[가-힣]+$/u;
+const HANGUL_RUN_START = /^[가-힣]+/u;
+
+/** Counts, per context, how often the document writes two syllables together or apart. */
+export class SpacingCounts {
+  private joined = new Map<string, number>();
+  private split = new Map<string, number>();
+
+  add(line: string) {
+    // Hangul tokens in order, with whether a space (not punctuation) separates each from the next.
+    const re = /[가-힣]+|\s+|[^가-힣\s]+/gu;
+    let prev: string | null = null;
+    let gap: 'space' | 'other' | null = null;
+    for (const m of line.matchAll(re)) {
+      const t = m[0];
+      if (/^[가-힣]/u.test(t)) {
+        const w = `^${t}$`;
+        for (let i = 2; i < w.length - 1; i++) this.count(this.joined, w.slice(i - 2, i), w.slice(i, i + 2));
+        if (prev && gap === 'space') this.count(this.split, `^${prev}`.slice(-2), `${t}$`.slice(0, 2));
+        prev = t;
+        gap = null;
+      } else if (/^\s/u.test(t)) gap = gap ?? 'space';
+      else {
+        gap = 'other';
+      }
+    }
+  }
+
+  private count(map: Map<string, number>, l: string, r: string) {
+    // Four contexts: 2|2, 1|2, 2|1, 1|1 (the shorter ones are the back-off). `^` and `$` mark a
+    // token's start and end, so `^등|추진` (the word 등) differs from `평등|추진`.
+    const keys = [`${l}|${r}`, `${l.slice(-1)}|${r}`, `${l}|${r.slice(0, 1)}`, `${l.slice(-1)}|${r.slice(0, 1)}`];
+    for (const k of new Set(keys)) map.set(k, (map.get(k) ?? 0) + 1);
+  }
+
+  /** Log-odds for a space between `l` and `r` from the most specific context seen, or 0. */
+  vote(l: string, r: string): { odds: number; seen: number } {
+    // `l` and `r` are whole Hangul runs at the break: their outer ends are word edges.
+    const l2 = `^${l}`.slice(-2);
+    const r2 = `${r}$`.slice(0, 2);
+    for (const k of [`${l2}|${r2}`, `${l2.slice(-1)}|${r2}`, `${l2}|${r2.slice(0, 1)}`]) {
+      const j = this.joined.get(k) ?? 0;
+      const s = this.split.get(k) ?? 0;
+      if (j + s >= 2) return { odds: Math.log((s + 0.5) / (j + 0.5)), seen: j + s };
+    }
+    const k = `${l2.slice(-1)}|${r2.slice(0, 1)}`;
+    const j = this.joined.get(k) ?? 0;
+    const s = this.split.get(k) ?? 0;
+    return j + s >= 3 ? { odds: 0.5 * Math.log((s + 0.5) / (j + 0.5)), seen: j + s } : { odds: 0, seen: 0 };
+  }
+}
+
+/** Particles, endings, suffixes and the copula: never a word of their own. */
+const BOUND = /^(?:J|E|XS|VCP|VCN)/u;
+/** What a finished word ends in: a particle or an ending. */
+const WORD_END = /^(?:J|EF|EC|ETM|ETN)/u;
+
+export interface AnalyzerFeatures {
+  /** A morpheme spans the break (the break is inside a word). */
+  spans: number;
+  /** The text after the break starts with a particle, ending or suffix. */
+  boundAfter: number;
+  /** The text before the break ends in a particle or an ending (a finished word). */
+  wordEnd: number;
+  /** A noun meets a noun at the break (a compound, or two words). */
+  nounNoun: number;
+}
+
+const cache = new Map<string, AnalyzerFeatures>();
+
+/**
+ * What the analyzer sees at the break between the Hangul runs `a` and `b`: it tokenizes
+ * `a + b` and looks at the break. Cached per pair (a document repeats its words).
+ */
+export function analyzerFeatures(a: string, b: string): AnalyzerFeatures {
+  const key = `${a}|${b}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const tokens = linderaTokenizer().tokenize(a + b);
+  let at = 0;
+  let before: LinderaToken | null = null;
+  let after: LinderaToken | null = null;
+  let spans = 0;
+  const text = a + b;
+  for (const t of tokens) {
+    const start = text.indexOf(t.surface, at);
+    if (start < 0) continue;
+    const end = start + t.surface.length;
+    if (start < a.length && end > a.length) spans = 1;
+    if (end === a.length) before = t;
+    if (start === a.length) after = t;
+    at = end;
+  }
+  const f: AnalyzerFeatures = {
+    spans,
+    boundAfter: after && BOUND.test(after.partOfSpeechTag) ? 1 : 0,
+    wordEnd: before && WORD_END.test(tagOf(before, 'last')) ? 1 : 0,
+    nounNoun: before && after && /^NN/u.test(after.partOfSpeechTag) && /^NN/u.test(tagOf(before, 'last')) ? 1 : 0,
+  };
+  cache.set(key, f);
+  return f;
+}
+
+/** The tag of a token's first or last morpheme (ko-dic writes `VV+EC` for inflected forms). */
+function tagOf(t: LinderaToken, which: 'first' | 'last'): string {
+  const parts = t.partOfSpeechTag.split('+');
+  return (which === 'last' ? parts.at(-1) : parts[0]) ?? '';
+}
+
+/** The Hangul runs that meet at a break: the end of the last token and the start of the next. */
+export function runsAt(aTok: string, bTok: string): [string, string] | null {
+  const a = HANGUL_RUN_END.exec(aTok)?.[0];
+  const b = HANGUL_RUN_START.exec(bTok)?.[0];
+  return a && b ? [a, b] : null;
+}
