@@ -89,23 +89,18 @@ describe('display normalisations that keep the source intact', () => {
 });
 
 describe('re-wrapped text the rules were not written for (scripts/eval-joins.ts)', async () => {
-  const { evaluateJoins, evaluationFiles, rewrapCuts } = await import('../../scripts/eval-joins.ts');
+  const { evaluateDoc } = await import('../../scripts/eval-joins.ts');
+  const { evalDocs, TUNING } = await import('../../scripts/lib/join-eval.ts');
   const path = await import('node:path');
-  const { readFileSync } = await import('node:fs');
   const root = path.resolve(import.meta.dirname, '../..');
-  const files = evaluationFiles(root);
+  const heldOut = evalDocs(root).filter((d) => !TUNING.has(d.name));
 
-  test('the joiner decides at least 80% of cuts right (measured 80.8%; a regression guard)', () => {
-    const results = files.map((f) => evaluateJoins(f));
-    const cuts = results.reduce((n, r) => n + r.cuts, 0);
-    const correct = results.reduce((n, r) => n + r.correct, 0);
-    expect(cuts).toBeGreaterThan(1000);
-    expect(correct / cuts).toBeGreaterThanOrEqual(0.8);
-  });
-
-  test.each(files.slice(0, 4))('re-wrapped %s compiles with nothing lost', (file) => {
-    const { pieces } = rewrapCuts(readFileSync(file, 'utf8'));
-    compileOk(pieces.join('\n'));
+  // A regression guard on the held-out documents (measured 0.92–0.95 per document, seed 1;
+  // the goal is 0.99 — see README “Line joins”).
+  test.each(heldOut.map((d) => [d.name, d] as const))('%s: at least 90%% of the re-wrapped breaks re-join right', (_name, doc) => {
+    const e = evaluateDoc(doc, 1);
+    expect(e.breaks).toBeGreaterThan(30);
+    expect(e.right / e.breaks).toBeGreaterThanOrEqual(0.9);
   });
 });
 

@@ -25,12 +25,14 @@ export class SpacingCounts {
 
   add(line: string) {
     // Hangul tokens in order, with whether a space (not punctuation) separates each from the next.
-    const re = /[가-힣]+|\s+|[^가-힣\s]+/gu;
+    // Digits and Latin letters count as classes (`0`, `a`): `30일`, `100%를` and `AI 기술` teach
+    // how this document attaches any number or Latin word to the syllable that follows.
+    const re = /[가-힣0-9A-Za-z%]+|\s+|[^가-힣0-9A-Za-z%\s]+/gu;
     let prev: string | null = null;
     let gap: 'space' | 'other' | null = null;
     for (const m of line.matchAll(re)) {
-      const t = m[0];
-      if (/^[가-힣]/u.test(t)) {
+      const t = classes(m[0]);
+      if (/^[가-힣0a%]/u.test(t)) {
         const w = `^${t}$`;
         for (let i = 2; i < w.length - 1; i++) this.count(this.joined, w.slice(i - 2, i), w.slice(i, i + 2));
         if (prev && gap === 'space') this.count(this.split, `^${prev}`.slice(-2), `${t}$`.slice(0, 2));
@@ -51,7 +53,9 @@ export class SpacingCounts {
   }
 
   /** Log-odds for a space between `l` and `r` from the most specific context seen, or 0. */
-  vote(l: string, r: string): { odds: number; seen: number } {
+  vote(left: string, right: string): { odds: number; seen: number } {
+    const l = classes(left);
+    const r = classes(right);
     // `l` and `r` are whole Hangul runs at the break: their outer ends are word edges.
     const l2 = `^${l}`.slice(-2);
     const r2 = `${r}$`.slice(0, 2);
@@ -65,6 +69,11 @@ export class SpacingCounts {
     const s = this.split.get(k) ?? 0;
     return j + s >= 3 ? { odds: 0.5 * Math.log((s + 0.5) / (j + 0.5)), seen: j + s } : { odds: 0, seen: 0 };
   }
+}
+
+/** Digits become `0` and Latin letters `a` (runs collapsed to one), so contexts generalise. */
+function classes(t: string): string {
+  return t.replace(/[0-9]+(?:[.,][0-9]+)*/gu, '0').replace(/[A-Za-z]+/gu, 'a');
 }
 
 /** Particles, endings, suffixes and the copula: never a word of their own. */

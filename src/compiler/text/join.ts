@@ -65,6 +65,13 @@ export function joinDecision(whole: string, next: string, vocab: Vocabulary): Jo
   // Hangul next to Latin/digits, brackets and symbols: Korean attaches them without a space
   // only when the wrap clearly fell inside a token; otherwise keep the words apart.
   if (HANGUL.test(aLast) && /[A-Za-z0-9]/.test(bFirst)) return 'space';
+  if (/[A-Za-z0-9%]/.test(aLast) && HANGUL.test(bFirst) && vocab.spacing) {
+    // How this document attaches a number or a Latin word to the syllable that follows.
+    const l = /[A-Za-z0-9%.,]+$/u.exec(a)?.[0] ?? aLast;
+    const r = /^[가-힣]+/u.exec(b)![0];
+    const v = vocab.spacing.vote(l, r);
+    if (v.seen >= 2 && Math.abs(v.odds) >= 0.7) return v.odds > 0 ? 'space' : 'none';
+  }
   if (/[A-Za-z0-9)]/.test(aLast) && HANGUL.test(bFirst)) {
     return PARTICLE_START.test(b) || /^[가-힣]{1,2}(?=[\s,.)]|$)/u.test(b) ? 'none' : 'space';
   }
