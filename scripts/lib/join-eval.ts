@@ -99,8 +99,11 @@ export function outcomes(tree: DocTree, breaks: readonly Break[]): Outcome[] {
  */
 export function blockSignature(doc: CompiledDocument, opts: { spaces?: boolean } = {}): string[] {
   const out: string[] = [];
+  // Footnote labels name source lines (`L34`): compared by order of appearance instead.
+  const labels = new Map<string, string>();
+  const label = (l: string) => labels.get(l) ?? (labels.set(l, `n${labels.size + 1}`), labels.get(l)!);
   const norm = (s: string) => (opts.spaces ? s.replace(/\s+/gu, ' ').trim() : s.replace(/\s+/gu, ''));
-  const text = (c: Inline[]) => norm(c.map((x) => (x.type === 'fnref' ? `[^${x.label}]` : x.span.text)).join(''));
+  const text = (c: Inline[]) => norm(c.map((x) => (x.type === 'fnref' ? `[^${label(x.label)}]` : x.span.text)).join(''));
   const visit = (blocks: Block[], depth: number) => {
     for (const b of blocks) {
       switch (b.type) {
@@ -115,7 +118,7 @@ export function blockSignature(doc: CompiledDocument, opts: { spaces?: boolean }
           visit(b.children, depth + 1);
           break;
         case 'footnote':
-          out.push(`F ${b.label} ${text(b.content)}`);
+          out.push(`F ${label(b.label)} ${text(b.content)}`);
           break;
         case 'table':
           out.push(`T ${b.rows.length}x${b.rows[0]?.length ?? 0} ${b.rows.map((r) => r.map(text).join('|')).join('/')}`);
@@ -137,7 +140,7 @@ export function blockSignature(doc: CompiledDocument, opts: { spaces?: boolean }
   visit(doc.tree.footnotes, 0);
   const r = doc.record as unknown as Record<string, unknown>;
   for (const key of ['facts', 'measures', 'dates'] as const) {
-    if (Array.isArray(r[key])) out.push(`${key.toUpperCase()} ${norm(JSON.stringify(r[key], (k, v) => (k === 'line' || k === 'lines' || k === 'from' || k === 'to' || k === 'anchor' ? undefined : v)))}`);
+    if (Array.isArray(r[key])) out.push(`${key.toUpperCase()} ${norm(JSON.stringify(r[key], (k, v) => (['id', 'line', 'lines', 'from', 'to', 'anchor', 'source', 'at'].includes(k) ? undefined : v)))}`);
   }
   return out;
 }

@@ -4,17 +4,45 @@ import { EMPTY } from '../text/span.ts';
 import { endsSentence } from '../text/join.ts';
 
 const PAGE_LABEL = /^\s*-\s*(?:[ivxlcdm]+|\d{1,3})\s*-\s*$/i;
+const BARE_NUMBER = /^\s*(\d{1,3})\s*$/u;
 
 /**
- * Removes page-label lines (`- xiii -`) and marks the blank lines around them soft, so the
+ * Bare page numbers (`12` alone between blank lines) are told from table cells by their run:
+ * page numbers rise by one to three from one to the next, a page (at least MIN_PAGE lines)
+ * apart, and a document has several. Returns the indexes of the lines that are page numbers.
+ */
+function barePageNumbers(lines: DocTree['lines']): Set<number> {
+  const MIN_PAGE = 15;
+  const chain: number[] = [];
+  let last = -1;
+  let lastAt = -MIN_PAGE;
+  for (let i = 0; i < lines.length; i++) {
+    const m = BARE_NUMBER.exec(lines[i]!.raw);
+    if (!m || !(lines[i - 1]?.blank ?? true) || !(lines[i + 1]?.blank ?? true)) continue;
+    const value = Number(m[1]);
+    if (i - lastAt < MIN_PAGE) continue;
+    if (last < 0 ? value <= 20 : value > last && value - last <= 3) {
+      chain.push(i);
+      last = value;
+      lastAt = i;
+    }
+  }
+  // Three numbers, or two consecutive ones (a short document has few pages).
+  const consecutive = chain.length === 2 && Number(lines[chain[1]!]!.raw.trim()) === Number(lines[chain[0]!]!.raw.trim()) + 1;
+  return new Set(chain.length >= 3 || consecutive ? chain : []);
+}
+
+/**
+ * Removes page-label lines (`- xiii -`, or a bare `12` in a rising run of page numbers) and marks the blank lines around them soft, so the
  * text on either side joins as one paragraph (seed-004 R1).
  */
 export default function cleanPageLabels() {
   return (tree: DocTree, file: VFile) => {
     const { lines } = tree;
+    const bare = barePageNumbers(lines);
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
-      if (line.blank || !PAGE_LABEL.test(line.raw)) continue;
+      if (line.blank || !(PAGE_LABEL.test(line.raw) || bare.has(i))) continue;
       // A run of such lines in a table (`- - -` cells) is not a page label: require blank or
       // text neighbours that are not themselves dash cells.
       const prev = lines[i - 1]?.raw ?? '';

@@ -202,7 +202,7 @@ export default function detectBlocks() {
       // continues a paragraph that has not ended, and an item only when it clearly goes on.
       // With a known page width, the previous line's fullness decides (a short line ended its
       // block); without one, the text does.
-      const continues = current && lastLine && (pageWidth !== null ? full(lastLine, line) || (!endsSentence(openTail) && NON_INITIAL.test(line.text.text)) : wrapped || (current.type === 'item' ? continuesItem(openTail, line.text.text) : !endsSentence(openTail)));
+      const continues = current && lastLine && (pageWidth !== null ? full(lastLine, line) || (!endsSentence(openTail) && NON_INITIAL.test(line.text.text)) : wrapped || (current.type === 'item' ? continuesItem(openTail, line.text.text) : !endsSentence(openTail) && (continuesItem(openTail, line.text.text) || DANGLING_END.test(openTail))));
       if (current && openParts !== null && !breakHere && continues) {
         append(line.text, line.spaceAfter === true);
         current.to = line.n;
