@@ -201,8 +201,10 @@ export default function detectBlocks() {
       // In wrapped text every line continues the block; in one-paragraph-per-line text a line
       // continues a paragraph that has not ended, and an item only when it clearly goes on.
       // With a known page width, the previous line's fullness decides (a short line ended its
-      // block); without one, the text does.
-      const continues = current && lastLine && (pageWidth !== null ? full(lastLine, line) || (!endsSentence(openTail) && NON_INITIAL.test(line.text.text)) : wrapped || (current.type === 'item' ? continuesItem(openTail, line.text.text) : !endsSentence(openTail) && (continuesItem(openTail, line.text.text) || DANGLING_END.test(openTail))));
+      // block). Without one (one paragraph per line), a line continues an unfinished paragraph
+      // only on evidence: an interruption between them (a page label, a footnote), a space left
+      // at the line end, a dangling particle or a continuation start.
+      const continues = current && lastLine && (pageWidth !== null ? full(lastLine, line) || (!endsSentence(openTail) && NON_INITIAL.test(line.text.text)) : wrapped || (current.type === 'item' ? continuesItem(openTail, line.text.text) : !endsSentence(openTail) && (lastLine.n !== line.n - 1 || openSpaceAfter || continuesItem(openTail, line.text.text) || DANGLING_END.test(openTail))));
       if (current && openParts !== null && !breakHere && continues) {
         append(line.text, line.spaceAfter === true);
         current.to = line.n;

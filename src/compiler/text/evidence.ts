@@ -117,11 +117,20 @@ export function analyzerFeatures(a: string, b: string): AnalyzerFeatures {
     if (start === a.length) after = t;
     at = end;
   }
+  // A morpheme across the break may be a mis-segmentation (`발전방안` → 발/전방/안): when each
+  // side alone ends and starts with a noun of two syllables or more, it is a noun meeting a noun.
+  let nounsApart = false;
+  if (spans) {
+    const left = linderaTokenizer().tokenize(a).at(-1);
+    const right = linderaTokenizer().tokenize(b)[0];
+    nounsApart = !!left && !!right && left.surface.length >= 2 && right.surface.length >= 2 && /^NN/u.test(tagOf(left, 'last')) && /^NN/u.test(right.partOfSpeechTag) && a.endsWith(left.surface) && b.startsWith(right.surface);
+    if (nounsApart) spans = 0;
+  }
   const f: AnalyzerFeatures = {
     spans,
     boundAfter: after && BOUND.test(after.partOfSpeechTag) ? 1 : 0,
     wordEnd: before && WORD_END.test(tagOf(before, 'last')) ? 1 : 0,
-    nounNoun: before && after && /^NN/u.test(after.partOfSpeechTag) && /^NN/u.test(tagOf(before, 'last')) ? 1 : 0,
+    nounNoun: nounsApart || (before && after && /^NN/u.test(after.partOfSpeechTag) && /^NN/u.test(tagOf(before, 'last'))) ? 1 : 0,
   };
   cache.set(key, f);
   return f;

@@ -54,7 +54,8 @@ export function joinDecision(whole: string, next: string, vocab: Vocabulary): Jo
   const aTok = bare(a.split(/\s+/u).at(-1)!);
   const bTok = bare(b.split(/\s+/u)[0]!);
   // A word the document writes whole elsewhere, whose halves are not words: a cut word.
-  if (aTok && bTok && vocab.has(aTok + bTok) && !(vocab.has(aTok) && vocab.has(bTok))) return 'none';
+  // (Between two Hangul syllables this is one witness among several: hangulJoin weighs it.)
+  if (aTok && bTok && !(HANGUL.test(aLast) && HANGUL.test(bFirst)) && vocab.has(aTok + bTok) && !(vocab.has(aTok) && vocab.has(bTok))) return 'none';
   if (LATIN_DIGIT.test(aLast) && LATIN_DIGIT.test(bFirst)) return 'space';
   if (bFirst === '(') return 'none';
   if (/[(\[「『‘“]$/u.test(a)) return 'none';
@@ -100,11 +101,13 @@ export const FEATURES = ['wholeElsewhere', 'halvesAreWords', 'spacingOdds', 'spa
 export function hangulFeatures(aTok: string, bTok: string, b: string, vocab: Vocabulary): number[] {
   const runs = runsAt(aTok, bTok);
   const [aRun, bRun] = runs ?? ['', ''];
-  const whole = vocab.has(aTok + bTok) || (aRun !== '' && vocab.has(aRun + bRun)) ? 1 : 0;
-  const halves = !whole && aTok.length >= 2 && bTok.length >= 2 && vocab.has(aTok) && vocab.has(bTok) ? 1 : 0;
   const sp = vocab.spacing && runs ? vocab.spacing.vote(aRun, bRun) : { odds: 0, seen: 0 };
+  // The whole word written elsewhere counts unless the document also writes it apart there
+  // (then the spacing counts already weigh both forms).
+  const whole = (vocab.has(aTok + bTok) || (aRun !== '' && vocab.has(aRun + bRun))) && !(sp.seen > 0 && sp.odds >= 0) ? 1 : 0;
+  const halves = !whole && aTok.length >= 2 && bTok.length >= 2 && vocab.has(aTok) && vocab.has(bTok) ? 1 : 0;
   const m = runs ? analyzerFeatures(aRun.slice(-8), bRun.slice(0, 8)) : { spans: 0, boundAfter: 0, wordEnd: 0, nounNoun: 0 };
   return [whole, halves, Math.max(-3, Math.min(3, sp.odds)), Math.log1p(sp.seen) * Math.sign(sp.odds), m.spans, m.boundAfter, m.wordEnd, m.nounNoun, DETERMINER.test(aTok) || aTok === '등' ? 1 : 0, PARTICLE_START.test(b) ? 1 : 0, aRun.length === 1 ? 1 : 0, bRun.length === 1 ? 1 : 0];
 }
 
-const WEIGHTS = [0.53, -0.52, 0.83, 1.60, -0.18, -2.19, -2.62, 2.05, -0.12, 1.50, -1.20, -0.27, -0.19];
+const WEIGHTS = [0.50, -0.78, 0.98, 1.82, -0.31, -2.21, -2.76, 2.06, -0.26, 1.72, -1.05, -0.39, -0.14];

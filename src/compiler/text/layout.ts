@@ -52,9 +52,12 @@ export function wrapWidth(widths: readonly number[]): number | null {
   return bestAt;
 }
 
-/** Columns of the first unit of the next line: one character, or a whole Latin word or number. */
+/**
+ * Columns of the first unit of the next line: one character, or a whole Latin word or number
+ * with any opening bracket or quote before it (layout engines move `(Technological` whole).
+ */
 export function firstUnitWidth(next: string): number {
-  const m = /^[A-Za-z0-9][A-Za-z0-9.,'’%-]*/u.exec(next);
+  const m = /^[(\[“‘"'<]*[A-Za-z0-9][A-Za-z0-9.,'’%-]*/u.exec(next);
   return m ? displayWidth(m[0]) : next ? charWidth(next[0]!) : 0;
 }
 
