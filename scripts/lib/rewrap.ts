@@ -9,7 +9,8 @@
  *     Korean is cut character by character (inside words or at a space, which then disappears,
  *     as PDF text extraction drops it); a run of Latin letters or digits is never cut (layout
  *     engines wrap those by word); closing punctuation stays on the line it follows (kinsoku);
- *   - inserts page chrome every 30–45 output lines: a page-number line (`- 12 -` or `12`)
+ *   - inserts page chrome every 30–45 output lines: a page-number line (`- 12 -`, or `12` in a
+ *     document of three pages or more)
  *     between blank lines, and a running header (a short line repeated on every page);
  *   - writes heading lines fake-bold (every character 4×, spaces once), when told which
  *     lines are headings.
@@ -145,7 +146,7 @@ export function rewrap(source: string, options: RewrapOptions): Rewrapped {
   let pageNo = 1;
   const pageBreak = () => {
     pageNo++;
-    out.push('', `${rnd() < 0.5 ? `- ${pageNo} -` : String(pageNo)}`, '');
+    out.push('', `\u0000${pageNo}`, '');
     lineOrigin.push(0, 0, 0);
     if (options.header) {
       out.push(options.header, '');
@@ -180,6 +181,10 @@ export function rewrap(source: string, options: RewrapOptions): Rewrapped {
     // Pages also end between paragraphs (never inside a table: tables keep their rows).
     if (pages && --pageLeft <= 0 && !keepWhole(line) && !keepWhole(lines[n + 1] ?? '')) pageBreak();
   }
+  // Page numbers: `- 12 -`, or bare `12` (one style per document; bare only when there are
+  // three pages or more, since a lone bare number cannot be told from a table cell).
+  const bare = pageNo > 3 && rnd() < 0.5;
+  for (let i = 0; i < out.length; i++) if (out[i]!.startsWith('\u0000')) out[i] = bare ? out[i]!.slice(1) : `- ${out[i]!.slice(1)} -`;
   const starts: number[] = [];
   let at = 0;
   for (const l of out) {

@@ -1,7 +1,7 @@
 import type { VFile } from 'vfile';
 import type { Block, DocTree, FactsBlock, FigureBlock, FootnoteBlock, HeadingBlock, Inline, ItemBlock, Line, ParaBlock, PreBlock } from '../types.ts';
 import { EMPTY, concat, slice, synthetic, trim, type Span } from '../text/span.ts';
-import { endsSentence, joinDecision, vocabulary, type Vocabulary } from '../text/join.ts';
+import { cutInsideWord, endsSentence, joinDecision, vocabulary, type Vocabulary } from '../text/join.ts';
 import { displayWidth, isFull, wrapWidth } from '../text/layout.ts';
 import { report } from '../messages.ts';
 import { CAPTION } from './detect-captions.ts';
@@ -203,8 +203,9 @@ export default function detectBlocks() {
       // With a known page width, the previous line's fullness decides (a short line ended its
       // block). Without one (one paragraph per line), a line continues an unfinished paragraph
       // only on evidence: an interruption between them (a page label, a footnote), a space left
-      // at the line end, a dangling particle or a continuation start.
-      const continues = current && lastLine && (pageWidth !== null ? full(lastLine, line) || (!endsSentence(openTail) && NON_INITIAL.test(line.text.text)) : wrapped || (current.type === 'item' ? continuesItem(openTail, line.text.text) : !endsSentence(openTail) && (lastLine.n !== line.n - 1 || openSpaceAfter || continuesItem(openTail, line.text.text) || DANGLING_END.test(openTail))));
+      // at the line end, a dangling particle or a continuation start. A word cut in two always
+      // continues.
+      const continues = current && lastLine && (cutInsideWord(openTail, line.text.text, vocab) || (pageWidth !== null ? full(lastLine, line) || (!endsSentence(openTail) && NON_INITIAL.test(line.text.text)) : wrapped || (current.type === 'item' ? continuesItem(openTail, line.text.text) : !endsSentence(openTail) && (lastLine.n !== line.n - 1 || openSpaceAfter || continuesItem(openTail, line.text.text) || DANGLING_END.test(openTail)))));
       if (current && openParts !== null && !breakHere && continues) {
         append(line.text, line.spaceAfter === true);
         current.to = line.n;

@@ -79,6 +79,18 @@ export function joinDecision(whole: string, next: string, vocab: Vocabulary): Jo
   return 'space';
 }
 
+/**
+ * Strong evidence that a line break fell inside a word (`산` + `업단지의`): the Hangul join
+ * vote is clearly for no space. A line cut inside a word continues its block whatever the layout.
+ */
+export function cutInsideWord(whole: string, next: string, vocab: Vocabulary): boolean {
+  const a = whole.length > 80 ? whole.slice(-80) : whole;
+  if (!/[가-힣]$/u.test(a) || !/^[가-힣]/u.test(next)) return false;
+  const aTok = bare(a.split(/\s+/u).at(-1)!);
+  const bTok = bare(next.slice(0, 80).split(/\s+/u)[0]!);
+  return hangulJoin(aTok, bTok, next, vocab) < -2;
+}
+
 export function endsSentence(text: string): boolean {
   return SENTENCE_END.test((text.length > 40 ? text.slice(-40) : text).trimEnd());
 }

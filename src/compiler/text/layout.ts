@@ -27,7 +27,7 @@ export function displayWidth(s: string): number {
  */
 export function wrapWidth(widths: readonly number[]): number | null {
   const n = widths.length;
-  if (n < 12) return null;
+  if (n < 4) return null;
   const max = Math.max(...widths);
   const hist = new Int32Array(max + 2);
   for (const w of widths) hist[w]!++;
@@ -44,11 +44,13 @@ export function wrapWidth(widths: readonly number[]): number | null {
       bestAt = w;
     }
   }
-  if (bestAt < 30 || best < Math.max(6, 0.1 * n)) return null;
+  // A short text needs a smaller crowd, but then nothing may stand above it.
+  const small = n < 24;
+  if (bestAt < 30 || best < (small ? 3 : Math.max(6, 0.1 * n))) return null;
   // Text above the crowd means lines that were not wrapped there (one paragraph per line).
   let above = 0;
   for (let w = bestAt + 4; w <= max; w++) above += hist[w]!;
-  if (above > 0.05 * n) return null;
+  if (above > (small ? 0 : 0.05 * n)) return null;
   return bestAt;
 }
 
