@@ -76,6 +76,9 @@ const WORDISH = /[A-Za-z0-9]/;
 /** Characters a layout engine keeps at the end of the line they follow. */
 const NO_LINE_START = /[.,;:!?%)\]}」』’”〉》>·…~～]/u;
 
+/** Characters a layout engine moves to the next line with what follows them. */
+const NO_LINE_END = /[(\[{「『‘“〈《<]/u;
+
 /** Lines the wrapper leaves alone: table rows, fences, tab-aligned lines. */
 function keepWhole(line: string): boolean {
   return /^\s*\|.*\|\s*$/u.test(line) || /^\[\/?표\]$/u.test(line.trim()) || line.includes('\t');
@@ -113,8 +116,9 @@ function cut(line: string, width: number, rnd: () => number): { pieces: string[]
       }
       at = k;
     }
-    // Closing punctuation and the like never start a line.
+    // Closing punctuation and the like never start a line; opening brackets never end one.
     while (at < rest.length && NO_LINE_START.test(rest[at]!)) at++;
+    while (at > 1 && NO_LINE_END.test(rest[at - 1]!)) at--;
     let a = rest.slice(0, at);
     let b = rest.slice(at);
     const space = /\s$/u.test(a) || /^\s/u.test(b);

@@ -49,6 +49,8 @@ const LABEL = /^\(([^()]{1,15})\)\s+(?=\S)/u;
 /** Standard header fields of Korean government press releases. */
 const FACT_LABELS = '보도시점|보도일시|보도일|배포일시|배포일|배포|엠바고';
 const FACTS = new RegExp(`^(?:${FACT_LABELS})\\s+\\S`, 'u');
+/** What a wrapped header line goes on with: a date, a time, a weekday, another label. */
+const FACT_CONTINUATION = new RegExp(`^(?:\\d|[(’‘'~]|(?:${FACT_LABELS})\\s)`, 'u');
 const FACT_SPLIT = new RegExp(`(?<=^|\\s)(?:${FACT_LABELS})(?=\\s)`, 'gu');
 
 export interface Classified {
@@ -75,6 +77,17 @@ export default function detectBlocks() {
     const wrapped = pageWidth !== null || isWrapped(lines);
     file.data.wrapped = wrapped;
     file.data.pageWidth = pageWidth;
+    // The document's own convention: when its items and headings nearly all follow a blank
+    // line, blocks are separated by blank lines, and a plain line right under another continues it.
+    let afterBlank = 0;
+    let starts = 0;
+    for (let k = 1; k < lines.length; k++) {
+      const l = lines[k]!;
+      if (l.blank || l.removed || l.zone !== undefined || l.footnote || !/^(?:[□■○ㅇ❍●▪•◦※◇◆▶-]\s|\d{1,2}\.\s|[가-하]\.\s|\(\d{1,2}\)\s)/u.test(l.text.text)) continue;
+      starts++;
+      if (lines[k - 1]!.blank) afterBlank++;
+    }
+    const blankSeparated = starts >= 3 && afterBlank / starts >= 0.9;
     /** The line was full: the layout wrapped it, so the next line continues its block. */
     const full = (a: Line, b: Line) => pageWidth !== null && !a.bold && isFull(displayWidth(a.raw.trimEnd()), b.text.text, pageWidth, /[.?!。]['"’”)\]」』]*$/u.test(a.text.text) ? 4 : 6);
     const blocks: Block[] = [];
@@ -153,7 +166,15 @@ export default function detectBlocks() {
       }
       if (FACTS.test(line.text.text)) {
         close();
-        blocks.push(factsOf(line));
+        // A header line wrapped by the layout goes on (`배포 2025. 9.` / `19.(금) 08:00`): a
+        // date cut after a period continues even when its rest looks like a numbered heading.
+        let facts = line;
+        let last = line;
+        while (i + 1 < lines.length && !lines[i + 1]!.blank && !lines[i + 1]!.removed && lines[i + 1]!.zone === undefined && !lines[i + 1]!.footnote && full(last, lines[i + 1]!) && !/\d{1,2}:\d{2}$/u.test(facts.text.text) && (/[(\[]$/u.test(facts.text.text) || (FACT_CONTINUATION.test(lines[i + 1]!.text.text) && (/\d\.$/u.test(facts.text.text) || classify(lines[i + 1]!, boldHeadings, last).kind === 'text')))) {
+          last = lines[++i]!;
+          facts = { ...facts, text: joinSpans(facts.text, last.text, vocab), n: facts.n };
+        }
+        blocks.push({ ...factsOf(facts), to: last.n });
         lastLine = line;
         continue;
       }
@@ -165,7 +186,10 @@ export default function detectBlocks() {
       // A switch of script after a finished sentence starts a new paragraph (a Korean text
       // followed by its English abstract), even in wrapped text.
       const scriptSwitch = open !== null && openParts !== null && lastLine !== null && endsSentence(openTail) && isLatinLine(line.text.text) !== isLatinLine(lastLine.text.text);
-      const breakHere = line.breakBefore || (line.blockStart && !wrapped) || scriptSwitch;
+      // An indented line after a finished sentence opens a paragraph, also in wrapped text (a page
+      // top is marked by one leading space at most; an indent is two or more).
+      const indented = /^\s{2,}\S/u.test(line.raw) && endsSentence(openTail);
+      const breakHere = line.breakBefore || (line.blockStart && !wrapped) || scriptSwitch || indented;
       if (c.kind === 'heading') {
         close();
         const m = c.match!;
@@ -205,7 +229,7 @@ export default function detectBlocks() {
       // only on evidence: an interruption between them (a page label, a footnote), a space left
       // at the line end, a dangling particle or a continuation start. A word cut in two always
       // continues.
-      const continues = current && lastLine && (cutInsideWord(openTail, line.text.text, vocab) || (pageWidth !== null ? full(lastLine, line) || (!endsSentence(openTail) && NON_INITIAL.test(line.text.text)) : wrapped || (current.type === 'item' ? continuesItem(openTail, line.text.text) : !endsSentence(openTail) && (lastLine.n !== line.n - 1 || openSpaceAfter || continuesItem(openTail, line.text.text) || DANGLING_END.test(openTail)))));
+      const continues = current && lastLine && ((blankSeparated && lastLine.n === line.n - 1) || cutInsideWord(openTail, line.text.text, vocab) || (pageWidth !== null ? full(lastLine, line) || (!endsSentence(openTail) && NON_INITIAL.test(line.text.text)) : wrapped || (current.type === 'item' ? continuesItem(openTail, line.text.text) : !endsSentence(openTail) && (lastLine.n !== line.n - 1 || openSpaceAfter || continuesItem(openTail, line.text.text) || DANGLING_END.test(openTail)))));
       if (current && openParts !== null && !breakHere && continues) {
         append(line.text, line.spaceAfter === true);
         current.to = line.n;
