@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { compileDocument, type CompiledDocument } from '../src/compiler/compile.ts';
 import { formatMessage } from '../src/compiler/messages.ts';
 import { rewrap } from './lib/rewrap.ts';
-import { blockSignature, evalDocs, outcomes, signatureDiff, unwrapped, type EvalDoc, type Outcome } from './lib/join-eval.ts';
+import { blockSignature, evalDocs, outcomes, signatureDiff, TUNING, unwrapped, type EvalDoc, type Outcome } from './lib/join-eval.ts';
 
 const META = `title: 시험 문서\nkind: other\nissued: "2024"\npublishers: [시험기관]\nauthors: unknown\nsourceUrl: unknown\n`;
 
@@ -88,6 +88,7 @@ if (import.meta.main) {
   const root = path.resolve(import.meta.dirname, '..');
   let total = 0;
   let right = 0;
+  const split = { T: [0, 0, 0], H: [0, 0, 0] } as Record<'T' | 'H', number[]>;
   console.log('document'.padEnd(58), 'breaks'.padStart(6), 'joins'.padStart(6), 'wrong␣'.padStart(6), 'wrong∅'.padStart(6), 'split'.padStart(5), 'lost'.padStart(4), 'invar.'.padStart(6));
   for (const doc of evalDocs(root)) {
     if (only && !doc.name.includes(only)) continue;
@@ -111,8 +112,15 @@ if (import.meta.main) {
     }
     total += b;
     right += r;
-    console.log(`${doc.name.slice(0, 56)}${doc.clean === 'unwrapped' ? '*' : ' '}`.padEnd(58), String(b).padStart(6), (r / b).toFixed(4).padStart(6), String(c.wrongSpace).padStart(6), String(c.wrongNone).padStart(6), String(c.split).padStart(5), String(c.lost + c.other).padStart(4), String(inv).padStart(6));
+    const set = TUNING.has(doc.name) ? 'T' : 'H';
+    split[set][0] += b;
+    split[set][1] += r;
+    split[set][2] += inv;
+    console.log(`${set} ${doc.name.slice(0, 54)}${doc.clean === 'unwrapped' ? '*' : ' '}`.padEnd(58), String(b).padStart(6), (r / b).toFixed(4).padStart(6), String(c.wrongSpace).padStart(6), String(c.wrongNone).padStart(6), String(c.split).padStart(5), String(c.lost + c.other).padStart(4), String(inv).padStart(6));
   }
   console.log('total'.padEnd(58), String(total).padStart(6), (right / total).toFixed(4).padStart(6));
+  for (const k of ['T', 'H'] as const) if (split[k][0]) console.log(`${k === 'T' ? 'tuning (T)' : 'held out (H)'}`.padEnd(58), String(split[k][0]).padStart(6), (split[k][1]! / split[k][0]!).toFixed(4).padStart(6), ''.padStart(6), ''.padStart(6), ''.padStart(5), ''.padStart(4), String(split[k][2]).padStart(6));
+  console.log('joins = breaks re-joined right (space or none as in the clean text, same block); wrong␣/wrong∅ = a space inserted/dropped;');
+  console.log('split = the next line started a new block; invar. = block-tree lines that differ from the clean document\'s (both directions)');
   console.log('* clean text = the compiler\'s own unwrapping of a source that is a PDF extraction already');
 }

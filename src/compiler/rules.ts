@@ -24,7 +24,7 @@ export const RULES = {
   'source/newline': { severity: 'info', doc: 'CRLF and CR line endings become LF (white space only).' },
   'source/nfc': { severity: 'info', doc: 'Text is normalised to Unicode NFC (decomposed Hangul jamo become syllables).' },
   // Cleaning artifacts: removed characters are counted by rule in every build.
-  'clean/page-label': { severity: 'artifact', doc: 'A line holding only a page label (`- xiii -`, `- 12 -`) is removed; the text around it is joined as one paragraph.' },
+  'clean/page-label': { severity: 'artifact', doc: 'A line holding only a page label (`- xiii -`, `- 12 -`, or a bare `12` in a rising run of page numbers a page apart) is removed; the text around it is joined as one paragraph.' },
   'clean/fake-bold': { severity: 'artifact', doc: 'Fake-bold text (every glyph or run written 4×) is decoded to one copy; only when every token of the line is a 4× sequence and the line has a letter, so `- - - -` cells survive.' },
   'clean/leading-space': { severity: 'info', doc: 'Leading spaces mark a block start (page top), not a word break; they never become a joining space.' },
   'clean/pua-glyph': { severity: 'artifact', doc: 'A private-use glyph (HWP box bullets such as U+F000) used as a marker is shown as ■; the original is kept in the source view.' },
@@ -32,7 +32,7 @@ export const RULES = {
   'clean/letter-spacing': { severity: 'info', doc: 'Letter-spaced headings and lines (`서 론`, `指 導 敎 授`: every token a single syllable) are shown without the spaces (white space only).' },
   'clean/double-spacing': { severity: 'info', doc: 'In a double-spaced run (text and blank lines alternating, most text lines not ending a sentence) the blank lines are soft breaks.' },
   'clean/displaced-blank': { severity: 'info', doc: 'A blank line displaced one line down into the next paragraph is moved back (seed-004 R7).' },
-  'clean/line-join': { severity: 'info', doc: 'Hard-wrapped lines are joined with or without a space by the document-vocabulary and particle rules.' },
+  'clean/line-join': { severity: 'info', doc: 'Hard-wrapped lines are joined with or without a space by evidence: the document’s own spacing of the syllables that meet, the Korean analyzer (lindera, ko-dic), words written whole elsewhere, and layout (a full line continues its block, a short one ends it). See “Line joins”.' },
   'clean/footnote-marker': { severity: 'artifact', doc: 'A footnote marker in running text (`말한다.1)`, `관리계획*`, `추가1」`) becomes a footnote reference; the marker characters are replaced by the rendered reference.' },
   'clean/table-pipe': { severity: 'artifact', doc: 'The `|` cell separators of a pipe table, and `[표]`/`[/표]` fences, become table structure.' },
   // Structure.
