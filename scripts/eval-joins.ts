@@ -18,6 +18,9 @@ import { blockSignature, evalDocs, outcomes, signatureDiff, TUNING, unwrapped, t
 
 const META = `title: 시험 문서\nkind: other\nissued: "2024"\npublishers: [시험기관]\nauthors: unknown\nsourceUrl: unknown\n`;
 
+/** Set by --headers: insert running headers too. */
+let HEADERS = false;
+
 export function compileSource(doc: EvalDoc, text: string, overrides: string | null = doc.overrides): CompiledDocument {
   const { result, files } = compileDocument({ id: doc.id, dir: `content/sources/${doc.id}`, source: new TextEncoder().encode(text), meta: doc.meta ?? META, overrides }, { verify: false });
   if (!result) throw new Error(`${doc.name}: does not compile:\n${files.flatMap((f) => f.messages.map(formatMessage)).join('\n')}`);
@@ -53,7 +56,10 @@ export function evaluateDoc(doc: EvalDoc, seed: number, prepared = cleanOf(doc))
   // Corpus-extra files open with provenance lines (`source:`, `licence:`, `kind:`): kept whole.
   const keep = new Set<number>();
   text.split('\n').forEach((l, i) => /^(?:source|licence|kind): /u.test(l) && i < 4 && keep.add(i + 1));
-  const w = rewrap(text, { seed, headings, keep });
+  // With HEADERS, a running header on every page: the document's first words (as a report's
+  // title would be). Off by default: see README “Line joins” for what it still breaks.
+  const header = !HEADERS ? undefined : (text.split('\n').find((l) => /[가-힣]{2}/u.test(l) && !keep.has(text.split('\n').indexOf(l) + 1))?.trim() ?? '').slice(0, 24) || undefined;
+  const w = rewrap(text, { seed, headings, keep, header });
   let wrapped: CompiledDocument;
   try {
     wrapped = compileSource(doc, w.text, null);
@@ -84,6 +90,7 @@ if (import.meta.main) {
   const args = process.argv.slice(2);
   const seeds = Number(args[args.indexOf('--seeds') + 1] || 3) || 3;
   const verbose = args.includes('--verbose');
+  HEADERS = args.includes('--headers');
   const only = args.find((a) => !a.startsWith('--') && Number.isNaN(Number(a)));
   const root = path.resolve(import.meta.dirname, '..');
   let total = 0;

@@ -25,6 +25,7 @@ export const RULES = {
   'source/nfc': { severity: 'info', doc: 'Text is normalised to Unicode NFC (decomposed Hangul jamo become syllables).' },
   // Cleaning artifacts: removed characters are counted by rule in every build.
   'clean/page-label': { severity: 'artifact', doc: 'A line holding only a page label (`- xiii -`, `- 12 -`, or a bare `12` in a rising run of page numbers a page apart) is removed; the text around it is joined as one paragraph.' },
+  'clean/running-head': { severity: 'artifact', doc: 'A running header or footer (the same short line, not a table row or list item, next to at least three and at least half of the removed page labels) is removed like the labels; the text around it is joined as one paragraph.' },
   'clean/fake-bold': { severity: 'artifact', doc: 'Fake-bold text (every glyph or run written 4×) is decoded to one copy; only when every token of the line is a 4× sequence and the line has a letter, so `- - - -` cells survive.' },
   'clean/leading-space': { severity: 'info', doc: 'Leading spaces mark a block start (page top), not a word break; they never become a joining space.' },
   'clean/pua-glyph': { severity: 'artifact', doc: 'A private-use glyph (HWP box bullets such as U+F000) used as a marker is shown as ■; the original is kept in the source view.' },

@@ -108,3 +108,24 @@ test('a space before the line break is kept as the word boundary', () => {
   const doc = compileOk('업종규제 완화, 민간자금 중심 벤처투자 등 \n세계 최고 첨단산업 글로벌 협력지구 조성\n');
   expect(body(doc)).toContain('벤처투자 등 세계 최고');
 });
+
+describe('page chrome of PDF extractions (text written for these tests)', () => {
+  const para = (k: number) => `제${k}차 회의에서 정부는 지역 혁신 클러스터를 육성하기 위한 지원 방안을 논의하였고 참석한 기관들은 협력 과제를 검토하였`;
+  // A page is at least 15 lines: page numbers are a page apart.
+  const filler = (k: number) => Array.from({ length: 8 }, (_, j) => [`${k}-${j} 항목의 세부 내용을 정리하였다.`, '']).flat();
+  const page = (k: number) => [...filler(k), para(k), '', String(k + 1), '', '지역혁신 추진계획', '', `다. 이에 따라 ${k}단계 과제를 확정하였다.`, ''];
+
+  test('bare page numbers in a rising run and a running head next to them are removed; the sentence goes on', () => {
+    const doc = compileOk([1, 2, 3].flatMap(page).join('\n'));
+    expect(body(doc)).toContain('검토하였다. 이에 따라 1단계');
+    expect(body(doc)).not.toContain('지역혁신 추진계획');
+    expect(doc.record.stats.removed['clean/running-head']).toBe('지역혁신추진계획'.length * 3);
+    expect(doc.record.stats.removed['clean/page-label']).toBe(3);
+  });
+
+  test('a lone number between blank lines is kept (a table cell, not a page)', () => {
+    const doc = compileOk(['매출액은 다음과 같다.', '', '27', '', '전년 대비 증가하였다.', ''].join('\n'));
+    expect(body(doc)).toContain('27');
+    expect(doc.record.stats.removed['clean/page-label']).toBeUndefined();
+  });
+});

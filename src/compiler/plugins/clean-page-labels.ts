@@ -53,11 +53,64 @@ export default function cleanPageLabels() {
       line.text = EMPTY;
       // Only a label inside a sentence joins its two halves; after a finished sentence the
       // blank lines keep separating paragraphs.
-      let before = i - 1;
-      while (before >= 0 && (lines[before]!.blank || lines[before]!.removed)) before--;
-      if (before >= 0 && endsSentence(lines[before]!.raw.trim())) continue;
+      if (finishedBefore(lines, i)) continue;
       for (let j = i - 1; j >= 0 && lines[j]!.blank; j--) lines[j]!.soft = true;
       for (let j = i + 1; j < lines.length && lines[j]!.blank; j++) lines[j]!.soft = true;
     }
+    removeRunningHeads(tree, file);
   };
+}
+
+/**
+ * Rule clean/running-head: a running header or footer is a short line that recurs next to the
+ * page labels (within two non-blank lines of a removed label, blank lines skipped) at least
+ * three times, next to at least half of the labels, with the same text. It goes like the label, and the blank lines around it become
+ * soft when the text before it is unfinished. Linear: one pass to count, one to remove.
+ */
+function removeRunningHeads(tree: DocTree, file: VFile) {
+  const { lines } = tree;
+  const near = (i: number, step: 1 | -1): number[] => {
+    const out: number[] = [];
+    for (let j = i + step; j >= 0 && j < lines.length && out.length < 2; j += step) {
+      const l = lines[j]!;
+      if (l.blank) continue;
+      if (l.removed) break;
+      out.push(j);
+    }
+    return out;
+  };
+  const candidates = new Map<string, number[]>();
+  let labels = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.removed !== 'clean/page-label') continue;
+    labels++;
+    for (const j of [...near(i, -1), ...near(i, 1)]) {
+      const text = lines[j]!.raw.trim();
+      // Not a sentence, a table row or fence, or a list item: those recur by content.
+      if (text.length > 60 || /[.。]$/u.test(text) || /^\[\/?표\]$|^\||\t/u.test(text) || /^[□■○ㅇ❍●▪•◦※◇◆▶*-]/u.test(text)) continue;
+      const list = candidates.get(text) ?? [];
+      if (!list.includes(j)) list.push(j);
+      candidates.set(text, list);
+    }
+  }
+  for (const [, at] of candidates) {
+    // A running head is on (nearly) every page: next to at least half of the labels.
+    if (at.length < 3 || at.length < labels / 2) continue;
+    for (const i of at) {
+      const line = lines[i]!;
+      line.removed = 'clean/running-head';
+      file.data.artifacts!.push({ rule: 'clean/running-head', start: line.start, end: line.start + line.raw.length });
+      line.text = EMPTY;
+      if (finishedBefore(lines, i)) continue;
+      for (let j = i - 1; j >= 0 && (lines[j]!.blank || lines[j]!.removed); j--) if (lines[j]!.blank) lines[j]!.soft = true;
+      for (let j = i + 1; j < lines.length && (lines[j]!.blank || lines[j]!.removed); j++) if (lines[j]!.blank) lines[j]!.soft = true;
+    }
+  }
+}
+
+/** The last text line before line `i` (blank and removed lines skipped) ends a sentence. */
+function finishedBefore(lines: DocTree['lines'], i: number): boolean {
+  let before = i - 1;
+  while (before >= 0 && (lines[before]!.blank || lines[before]!.removed)) before--;
+  return before >= 0 && endsSentence(lines[before]!.raw.trim());
 }

@@ -106,6 +106,8 @@ export default function detectBlocks() {
       openSpaceAfter = spaceAfter;
     };
     let lastLine: Line | null = null;
+    // A page break (label, running head) lies between the last text line and this one.
+    let afterPage = false;
     const zonesById = new Map((tree.zones ?? []).map((z) => [z.id, z]));
     const overrideHeadings = new Map(file.data.overrides!.headings.map((h) => [h.before, h]));
     const overrideSections = new Map(file.data.overrides!.sections.map((s) => [s.line, s]));
@@ -137,7 +139,10 @@ export default function detectBlocks() {
           : { type: 'heading', key: 'zone', seg: at.id, title: [{ type: 'text', span: synthetic(at.title) }], synthetic: true, from: line.n, to: line.n, id: at.id };
         blocks.push(h);
       }
-      if (line.removed) continue;
+      if (line.removed) {
+        if (line.removed === 'clean/page-label' || line.removed === 'clean/running-head') afterPage = true;
+        continue;
+      }
       if (line.blank) {
         if (!line.soft) close();
         continue;
@@ -189,7 +194,11 @@ export default function detectBlocks() {
       // An indented line after a finished sentence opens a paragraph, also in wrapped text (a page
       // top is marked by one leading space at most; an indent is two or more).
       const indented = /^\s{2,}\S/u.test(line.raw) && endsSentence(openTail);
-      const breakHere = line.breakBefore || (line.blockStart && !wrapped) || scriptSwitch || indented;
+      // Across a page break, a finished sentence ends the paragraph unless the layout says the
+      // line before the break was full.
+      const pageEnd = afterPage && endsSentence(openTail) && !(lastLine && full(lastLine, line));
+      afterPage = false;
+      const breakHere = line.breakBefore || (line.blockStart && !wrapped) || scriptSwitch || indented || pageEnd;
       if (c.kind === 'heading') {
         close();
         const m = c.match!;
