@@ -129,3 +129,20 @@ describe('page chrome of PDF extractions (text written for these tests)', () => 
     expect(doc.record.stats.removed['clean/page-label']).toBeUndefined();
   });
 });
+
+test('a footnote body with no marker in the text is shown where it stands, as a note (never dropped)', async () => {
+  // The plugin alone, on a tree where a numbered body was set aside but nothing refers to it
+  // (an RFP's `1) …` lines under a diagram heading): it must come back into the text.
+  const { default: resolveFootnotes } = await import('../../src/compiler/plugins/resolve-footnotes.ts');
+  const { spanAt } = await import('../../src/compiler/text/span.ts');
+  const { VFile } = await import('vfile');
+  const para = (text: string, n: number) => ({ type: 'para' as const, content: [{ type: 'text' as const, span: spanAt(text, n * 100) }], from: n, to: n });
+  const note = { type: 'footnote' as const, label: '1', key: '1)', marker: spanAt('1)', 300), content: [{ type: 'text' as const, span: spanAt('첫째 단계에서는 과제를 선정한다', 303) }], from: 3, to: 3 };
+  const tree = { type: 'root' as const, source: '', lines: [], children: [para('추진 체계는 다음과 같다', 1), para('이상과 같다.', 5)], footnotes: [note] };
+  const file = new VFile({ path: 'source.txt' });
+  resolveFootnotes()(tree as never, file);
+  expect(tree.footnotes).toEqual([]);
+  expect(tree.children.map((b) => `${b.type}:${b.from}`)).toEqual(['para:1', 'item:3', 'para:5']);
+  expect(tree.children[1]).toMatchObject({ type: 'item', role: 'note', key: '1)' });
+  expect(file.messages.map((m) => m.ruleId)).toContain('structure/footnote-unmatched');
+});

@@ -40,10 +40,22 @@ export default function resolveFootnotes() {
     tree.children = out;
 
     // Numbered footnotes: find each marker once, in document order.
+    const unmatched: FootnoteBlock[] = [];
     for (const note of tree.footnotes.filter((n) => n.key === '1)')) {
       const re = new RegExp(`(?<=[가-힣A-Za-z.)’”])${note.label}\\)(?!\\d)`, 'u');
       if (!tree.children.some((b) => attachFirst(b, re, note.label))) {
-        report(file, 'structure/footnote-unmatched', `Unexpected footnote ${note.label}) without a marker in the text; it is listed with the footnotes`, note.from);
+        report(file, 'structure/footnote-unmatched', `Unexpected footnote ${note.label}) without a marker in the text; it is shown where it stands, as a note`, note.from);
+        unmatched.push(note);
+      }
+    }
+    // A footnote definition nothing refers to is not rendered (GFM drops it): a body without a
+    // marker goes back into the text where it stands, as a note item, so the reader sees it.
+    if (unmatched.length) {
+      tree.footnotes = tree.footnotes.filter((n) => !unmatched.includes(n));
+      for (const note of unmatched) {
+        const item: ItemBlock = { type: 'item', key: '1)', marker: note.marker, content: note.content, children: [], role: 'note', from: note.from, to: note.to };
+        const at = tree.children.findIndex((b) => b.from > note.from);
+        tree.children.splice(at < 0 ? tree.children.length : at, 0, item);
       }
     }
   };
