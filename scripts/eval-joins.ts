@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { compileDocument, type CompiledDocument } from '../src/compiler/compile.ts';
 import { formatMessage } from '../src/compiler/messages.ts';
 import { rewrap } from './lib/rewrap.ts';
+import { SpacingCounts } from '../src/compiler/text/evidence.ts';
 import { blockSignature, evalDocs, outcomes, signatureDiff, TUNING, unwrapped, type EvalDoc, type Outcome } from './lib/join-eval.ts';
 
 const META = `title: 시험 문서\nkind: other\nissued: "2024"\npublishers: [시험기관]\nauthors: unknown\nsourceUrl: unknown\n`;
@@ -21,8 +22,8 @@ const META = `title: 시험 문서\nkind: other\nissued: "2024"\npublishers: [�
 /** Set by --headers: insert running headers too. */
 let HEADERS = false;
 
-export function compileSource(doc: EvalDoc, text: string, overrides: string | null = doc.overrides): CompiledDocument {
-  const { result, files } = compileDocument({ id: doc.id, dir: `content/sources/${doc.id}`, source: new TextEncoder().encode(text), meta: doc.meta ?? META, overrides }, { verify: false });
+export function compileSource(doc: EvalDoc, text: string, overrides: string | null = doc.overrides, corpusSpacing?: SpacingCounts): CompiledDocument {
+  const { result, files } = compileDocument({ id: doc.id, dir: `content/sources/${doc.id}`, source: new TextEncoder().encode(text), meta: doc.meta ?? META, overrides }, { verify: false, ...(corpusSpacing ? { corpusSpacing } : {}) });
   if (!result) throw new Error(`${doc.name}: does not compile:\n${files.flatMap((f) => f.messages.map(formatMessage)).join('\n')}`);
   return result;
 }
@@ -51,7 +52,7 @@ export function cleanOf(doc: EvalDoc): { text: string; headings: Set<number>; cl
   return { text, headings, clean, overrides };
 }
 
-export function evaluateDoc(doc: EvalDoc, seed: number, prepared = cleanOf(doc)): DocEval {
+export function evaluateDoc(doc: EvalDoc, seed: number, prepared = cleanOf(doc), corpus?: SpacingCounts): DocEval {
   const { text, headings, clean, overrides } = prepared;
   // Corpus-extra files open with provenance lines (`source:`, `licence:`, `kind:`): kept whole.
   const keep = new Set<number>();
@@ -62,7 +63,7 @@ export function evaluateDoc(doc: EvalDoc, seed: number, prepared = cleanOf(doc))
   const w = rewrap(text, { seed, headings, keep, header });
   let wrapped: CompiledDocument;
   try {
-    wrapped = compileSource(doc, w.text, null);
+    wrapped = compileSource(doc, w.text, null, corpus);
   } catch (error) {
     // A re-wrapped text that does not compile is one invariance failure; its breaks count as lost.
     const message = String((error as Error).message).split('\n').filter((l) => / error /u.test(l)).join('; ');
@@ -86,6 +87,13 @@ export function evaluateDoc(doc: EvalDoc, seed: number, prepared = cleanOf(doc))
   return { name: doc.name, breaks: w.breaks.length, right, counts, invariance: signatureDiff(blockSignature(clean), blockSignature(wrapped)), errors, width: [w.width, wrapped.files[2]!.data.pageWidth ?? null] };
 }
 
+/** Spacing counts over a set of texts (the corpus evidence of rule clean/line-join). */
+export function corpusSpacing(texts: string[]): SpacingCounts {
+  const c = new SpacingCounts();
+  for (const t of texts) for (const line of t.split('\n')) c.add(line);
+  return c;
+}
+
 if (import.meta.main) {
   const args = process.argv.slice(2);
   const seeds = Number(args[args.indexOf('--seeds') + 1] || 3) || 3;
@@ -96,16 +104,20 @@ if (import.meta.main) {
   let total = 0;
   let right = 0;
   const split = { T: [0, 0, 0], H: [0, 0, 0] } as Record<'T' | 'H', number[]>;
+  // The corpus evidence for a document is every OTHER document's clean text (its own clean
+  // text would give its breaks away).
+  const all = evalDocs(root).map((doc) => ({ doc, prepared: cleanOf(doc) }));
+  const corpusFor = (name: string) => corpusSpacing(all.filter((x) => x.doc.name !== name).map((x) => x.prepared.text));
   console.log('document'.padEnd(58), 'breaks'.padStart(6), 'joins'.padStart(6), 'wrong␣'.padStart(6), 'wrong∅'.padStart(6), 'split'.padStart(5), 'lost'.padStart(4), 'invar.'.padStart(6));
-  for (const doc of evalDocs(root)) {
+  for (const { doc, prepared } of all) {
     if (only && !doc.name.includes(only)) continue;
-    const prepared = cleanOf(doc);
+    const corpus = corpusFor(doc.name);
     let b = 0;
     let r = 0;
     const c = { wrongSpace: 0, wrongNone: 0, split: 0, lost: 0, other: 0 };
     let inv = 0;
     for (let s = 1; s <= seeds; s++) {
-      const e = evaluateDoc(doc, s, prepared);
+      const e = evaluateDoc(doc, s, prepared, corpus);
       b += e.breaks;
       r += e.right;
       for (const k of Object.keys(c) as (keyof typeof c)[]) c[k] += e.counts[k];

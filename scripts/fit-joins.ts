@@ -7,7 +7,7 @@ import path from 'node:path';
 import { FEATURES, hangulFeatures, vocabulary } from '../src/compiler/text/join.ts';
 import { rewrap } from './lib/rewrap.ts';
 import { evalDocs, TUNING } from './lib/join-eval.ts';
-import { cleanOf } from './eval-joins.ts';
+import { cleanOf, corpusSpacing } from './eval-joins.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -15,12 +15,14 @@ const seeds = Number(args[args.indexOf('--seeds') + 1] || 5) || 5;
 const X: number[][] = [];
 const Y: number[] = [];
 const bare = (t: string) => t.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-for (const doc of evalDocs(root).filter((d) => TUNING.has(d.name))) {
-  const prepared = cleanOf(doc);
+// Corpus evidence: the other TUNING documents only (held-out text never reaches the fit).
+const tuning = evalDocs(root).filter((d) => TUNING.has(d.name)).map((doc) => ({ doc, prepared: cleanOf(doc) }));
+for (const { doc, prepared } of tuning) {
+  const corpus = corpusSpacing(tuning.filter((x) => x.doc !== doc).map((x) => x.prepared.text));
   for (let s = 1; s <= seeds; s++) {
     const w = rewrap(prepared.text, { seed: s, headings: prepared.headings });
     const lines = w.text.split('\n');
-    const vocab = vocabulary(lines.filter((l) => l.trim()));
+    const vocab = vocabulary(lines.filter((l) => l.trim()), corpus);
     for (const b of w.breaks) {
       const left = w.text.slice(0, b.before + 1);
       const right = w.text.slice(b.after, b.after + 80);

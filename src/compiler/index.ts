@@ -8,6 +8,7 @@ import { CompileError, formatMessage, report } from './messages.ts';
 import type { DocumentRecord } from './contract.ts';
 import { loadRegistry, type Registry } from './knowledge/registry.ts';
 import { knowledgeOf } from './knowledge/knowledge.ts';
+import { SpacingCounts } from './text/evidence.ts';
 import { entitiesOf, measuresOf } from './knowledge/entities.ts';
 
 export { compileDocument } from './compile.ts';
@@ -50,13 +51,20 @@ export async function compileCorpus(opts: {
   const registry = await loadRegistry(opts.root);
   for (const f of registry.files) for (const m of f.messages) (m.fatal ? errors : warnings).push(m);
   const knowledge = knowledgeOf(registry);
+  // The corpus's own spacing (every source's lines): evidence for joins where a document's
+  // own text has not seen the syllables that meet (rule clean/line-join).
+  const corpusSpacing = new SpacingCounts();
+  for (const id of entries) {
+    const file = path.join(sourcesDir, id, 'source.txt');
+    if (existsSync(file)) for (const line of (await readFile(file, 'utf8')).split('\n')) corpusSpacing.add(line);
+  }
   for (const id of entries) {
     const dir = path.join(sourcesDir, id);
     const read = async (name: string) => (existsSync(path.join(dir, name)) ? await readFile(path.join(dir, name)) : null);
     const [source, meta, overrides] = await Promise.all([read('source.txt'), read('meta.yaml'), read('overrides.yaml')]);
     const rel = path.relative(opts.root, dir);
     const started = performance.now();
-    const { result, files } = compileDocument({ id, dir: rel, source, meta: meta?.toString('utf8') ?? null, overrides: overrides?.toString('utf8') ?? null }, { verify: opts.verify, knowledge });
+    const { result, files } = compileDocument({ id, dir: rel, source, meta: meta?.toString('utf8') ?? null, overrides: overrides?.toString('utf8') ?? null }, { verify: opts.verify, knowledge, corpusSpacing });
     timings[id] = performance.now() - started;
     if (source) {
       const hash = createHash('sha256').update(source).digest('hex');

@@ -67,10 +67,10 @@ export interface Classified {
 export default function detectBlocks() {
   return (tree: DocTree, file: VFile) => {
     const { lines } = tree;
-    // The document's own words, plus every name the registries know (`과학기술` + `정보통신부`
-    // wrapped over two lines is one known name, so the halves join without a space).
-    const known = file.data.knowledge ? [...file.data.knowledge.registry.entities.values()].flatMap((e) => [e.name, ...e.aliases]).filter((n) => !/\s/u.test(n)) : [];
-    const vocab = vocabulary([...lines.filter((l) => !l.blank && !l.removed).map((l) => l.text.text), ...known]);
+    // The document's own words, plus every name the registries know and the words of names
+    // written in several (`과학기술` + `정보통신부`, `칭` + `후와 국립대학`: a known word).
+    const known = file.data.knowledge ? [...file.data.knowledge.registry.entities.values()].flatMap((e) => [e.name, ...e.aliases]).flatMap((n) => (/\s/u.test(n) ? [n.replace(/\s+/gu, ''), ...n.split(/\s+/u)] : [n])).filter((n) => n.length >= 2) : [];
+    const vocab = vocabulary([...lines.filter((l) => !l.blank && !l.removed).map((l) => l.text.text), ...known], file.data.corpusSpacing);
     const boldHeadings = lines.filter((l) => l.bold && matchHeading(l.text.text)).length >= 3;
     // Layout evidence: the page width of a hard-wrapped document (null when lines share none).
     const pageWidth = wrapWidth(lines.filter((l) => !l.blank && !l.removed && !l.bold && l.zone === undefined && !l.footnote).map((l) => displayWidth(l.raw.trimEnd())));
@@ -440,6 +440,8 @@ function figureOf(zone: NonNullable<DocTree['zones']>[number], vocab: Vocabulary
 
 declare module 'vfile' {
   interface DataMap {
+    /** How the whole corpus spaces syllable pairs (compileCorpus builds it; join evidence). */
+    corpusSpacing: import('../text/evidence.ts').SpacingCounts;
     /** The page width (display columns) of a hard-wrapped document, when its lines share one. */
     pageWidth: number | null;
   }

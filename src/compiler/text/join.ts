@@ -17,10 +17,12 @@ export interface Vocabulary {
   has(token: string): boolean;
   /** How the document spaces syllable pairs elsewhere (evidence.ts). */
   spacing?: SpacingCounts;
+  /** How the corpus spaces them (other documents; absent for a document compiled alone). */
+  corpus?: SpacingCounts;
 }
 
 /** Builds the vocabulary of whole tokens (whitespace-separated, bare of punctuation). */
-export function vocabulary(lines: readonly string[]): Vocabulary {
+export function vocabulary(lines: readonly string[], corpus?: SpacingCounts): Vocabulary {
   const set = new Set<string>();
   const spacing = new SpacingCounts();
   const token = /[\p{L}\p{N}](?:\S*[\p{L}\p{N}])?/gu;
@@ -29,7 +31,7 @@ export function vocabulary(lines: readonly string[]): Vocabulary {
     for (const t of tokens) set.add(t);
     spacing.add(line);
   }
-  return Object.assign(set, { spacing });
+  return Object.assign(set, { spacing, ...(corpus ? { corpus } : {}) });
 }
 
 function bare(token: string): string {
@@ -108,7 +110,7 @@ export function hangulJoin(aTok: string, bTok: string, b: string, vocab: Vocabul
 }
 
 /** Feature names, in the order hangulFeatures returns them (for the fitting script). */
-export const FEATURES = ['wholeElsewhere', 'halvesAreWords', 'spacingOdds', 'spacingSeen', 'morphemeSpans', 'boundAfter', 'wordEndBefore', 'nounNoun', 'determiner', 'particleStart', 'aLen1', 'bLen1'] as const;
+export const FEATURES = ['wholeElsewhere', 'halvesAreWords', 'spacingOdds', 'spacingSeen', 'morphemeSpans', 'boundAfter', 'wordEndBefore', 'nounNoun', 'determiner', 'particleStart', 'aLen1', 'bLen1', 'corpusOdds'] as const;
 
 export function hangulFeatures(aTok: string, bTok: string, b: string, vocab: Vocabulary): number[] {
   const runs = runsAt(aTok, bTok);
@@ -119,7 +121,7 @@ export function hangulFeatures(aTok: string, bTok: string, b: string, vocab: Voc
   const whole = (vocab.has(aTok + bTok) || (aRun !== '' && vocab.has(aRun + bRun))) && !(sp.seen > 0 && sp.odds >= 0) ? 1 : 0;
   const halves = !whole && aTok.length >= 2 && bTok.length >= 2 && vocab.has(aTok) && vocab.has(bTok) ? 1 : 0;
   const m = runs ? analyzerFeatures(aRun.slice(-8), bRun.slice(0, 8)) : { spans: 0, boundAfter: 0, wordEnd: 0, nounNoun: 0 };
-  return [whole, halves, Math.max(-3, Math.min(3, sp.odds)), Math.log1p(sp.seen) * Math.sign(sp.odds), m.spans, m.boundAfter, m.wordEnd, m.nounNoun, DETERMINER.test(aTok) || aTok === '등' ? 1 : 0, PARTICLE_START.test(b) ? 1 : 0, aRun.length === 1 ? 1 : 0, bRun.length === 1 ? 1 : 0];
+  return [whole, halves, Math.max(-3, Math.min(3, sp.odds)), Math.log1p(sp.seen) * Math.sign(sp.odds), m.spans, m.boundAfter, m.wordEnd, m.nounNoun, DETERMINER.test(aTok) || aTok === '등' ? 1 : 0, PARTICLE_START.test(b) ? 1 : 0, aRun.length === 1 ? 1 : 0, bRun.length === 1 ? 1 : 0, vocab.corpus && runs ? Math.max(-3, Math.min(3, vocab.corpus.vote(aRun, bRun).odds)) : 0];
 }
 
-const WEIGHTS = [0.50, -0.78, 0.98, 1.82, -0.31, -2.21, -2.76, 2.06, -0.26, 1.72, -1.05, -0.39, -0.14];
+const WEIGHTS = [0.51, -0.76, 0.91, 1.26, -0.02, -2.00, -2.58, 1.90, -0.20, 1.51, -1.02, -0.23, -0.16, 0.67];
