@@ -14,6 +14,7 @@ import { checkCoverage } from './check/coverage.ts';
 import { report } from './messages.ts';
 import type { DocTree } from './types.ts';
 import type { Knowledge } from './knowledge/knowledge.ts';
+import type { SpacingCounts } from './text/evidence.ts';
 import type { Root } from 'mdast';
 import type { DocId, DocumentRecord, SearchDoc } from './contract.ts';
 
@@ -45,7 +46,7 @@ const pipeline = createPipeline().freeze();
  * Compiles one document. Problems are reported on the returned files (meta.yaml,
  * overrides.yaml, source.txt); the result is null when any of them is fatal.
  */
-export function compileDocument(input: DocumentInput, opts: { verify?: boolean; knowledge?: Knowledge } = {}): { result: CompiledDocument | null; files: VFile[] } {
+export function compileDocument(input: DocumentInput, opts: { verify?: boolean; knowledge?: Knowledge; corpusSpacing?: SpacingCounts } = {}): { result: CompiledDocument | null; files: VFile[] } {
   const sourceFile = new VFile({ path: `${input.dir}/source.txt` });
   const metaFile = new VFile({ path: `${input.dir}/meta.yaml` });
   const overridesFile = new VFile({ path: `${input.dir}/overrides.yaml` });
@@ -65,7 +66,7 @@ export function compileDocument(input: DocumentInput, opts: { verify?: boolean; 
   if (overrides && text !== null && input.overrides !== null) checkOverrideTargets(overrides, text.replace(/\n$/u, '').split('\n').length, overridesFile);
   if (files.some((f) => f.messages.some((m) => m.fatal)) || !meta || !overrides || text === null) return { result: null, files };
 
-  sourceFile.data = { docId: input.id as DocId, meta, overrides, artifacts: [], preRemoved: sourceFile.data.preRemoved ?? {}, ...(opts.knowledge ? { knowledge: opts.knowledge } : {}) };
+  sourceFile.data = { docId: input.id as DocId, meta, overrides, artifacts: [], preRemoved: sourceFile.data.preRemoved ?? {}, ...(opts.knowledge ? { knowledge: opts.knowledge } : {}), ...(opts.corpusSpacing ? { corpusSpacing: opts.corpusSpacing } : {}) };
   const tree = pipeline.runSync(pipeline.parse(text), sourceFile) as unknown as DocTree;
   // Overrides are checked against the source file's lines, but reported on overrides.yaml,
   // at the entry that names that line; an entry no plugin applied is an error too.

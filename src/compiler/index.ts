@@ -8,6 +8,7 @@ import { CompileError, formatMessage, report } from './messages.ts';
 import type { DocumentRecord } from './contract.ts';
 import { loadRegistry, type Registry } from './knowledge/registry.ts';
 import { knowledgeOf } from './knowledge/knowledge.ts';
+import { SpacingCounts } from './text/evidence.ts';
 import { entitiesOf, measuresOf } from './knowledge/entities.ts';
 
 export { compileDocument } from './compile.ts';
@@ -57,6 +58,13 @@ export async function compileCorpus(opts: {
   const registry = await loadRegistry(opts.root);
   for (const f of registry.files) for (const m of f.messages) (m.fatal ? errors : warnings).push(m);
   const knowledge = knowledgeOf(registry);
+  // The corpus's own spacing (every source's lines): evidence for joins where a document's
+  // own text has not seen the syllables that meet (rule clean/line-join).
+  const corpusSpacing = new SpacingCounts();
+  for (const id of entries) {
+    const file = path.join(sourcesDir, id, 'source.txt');
+    if (existsSync(file)) for (const line of (await readFile(file, 'utf8')).split('\n')) corpusSpacing.add(line);
+  }
   for (const id of entries) {
     const dir = path.join(sourcesDir, id);
     const rel = path.relative(opts.root, dir);
@@ -76,7 +84,7 @@ export async function compileCorpus(opts: {
       continue;
     }
     const started = performance.now();
-    const { result, files } = compileDocument({ id, dir: rel, source, meta: meta?.toString('utf8') ?? null, overrides: overrides?.toString('utf8') ?? null }, { verify: opts.verify, knowledge });
+    const { result, files } = compileDocument({ id, dir: rel, source, meta: meta?.toString('utf8') ?? null, overrides: overrides?.toString('utf8') ?? null }, { verify: opts.verify, knowledge, corpusSpacing });
     timings[id] = performance.now() - started;
     if (source) {
       // Compared as readers see it, so a copy re-saved with CRLF, NFD or other spacing is caught.

@@ -5,19 +5,7 @@
  * from `지원…` and `서비스`. Results are cached per run: a corpus has far fewer distinct
  * words than words.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-
-interface LinderaToken {
-  surface: string;
-  partOfSpeechTag: string;
-  /** For ko-dic compounds: `재정/NNG/*+부/NNG/*`. */
-  expression?: string;
-  type?: string;
-}
-interface Tokenizer {
-  tokenize(text: string): LinderaToken[];
-}
+import { linderaTokenizer, type LinderaToken } from '../compiler/text/lindera.ts';
 
 /** Parts of speech that start a searchable part of a word (nouns, roots, foreign words, numbers). */
 const CONTENT = /^(NNG|NNP|NNB|NR|NP|XR|SL|SH|SN|VV|VA|MAG)/;
@@ -35,27 +23,13 @@ export interface RunAnalysis {
   nouns: string[];
 }
 
-let tokenizer: Tokenizer | null = null;
-
-function load(): Tokenizer {
-  if (tokenizer) return tokenizer;
-  const require = createRequire(import.meta.url);
-  const lindera = require('lindera-wasm') as typeof import('lindera-wasm');
-  lindera.initSync({ module: readFileSync(require.resolve('lindera-wasm/lindera_wasm_bg.wasm')) });
-  const builder = new lindera.TokenizerBuilder();
-  builder.setDictionary('embedded://ko-dic');
-  builder.setMode('normal');
-  tokenizer = builder.build() as unknown as Tokenizer;
-  return tokenizer;
-}
-
 const cache = new Map<string, RunAnalysis>();
 
 /** Analyses one run of Hangul syllables (no spaces, no punctuation). */
 export function analyzeRun(run: string): RunAnalysis {
   const cached = cache.get(run);
   if (cached) return cached;
-  const tokens = load().tokenize(run);
+  const tokens: LinderaToken[] = linderaTokenizer().tokenize(run);
   const starts = new Set<number>();
   const tokenStarts = new Set<number>();
   const nouns: string[] = [];

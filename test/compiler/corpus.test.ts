@@ -14,9 +14,10 @@ const doc = (id: string): CompiledDocument => {
   return { ...d, mdx: unescapeMdx(d.mdx).replace(/<M(?: [^>]*)?>|<\/M>/gu, '') };
 };
 
+// Compiling the corpus loads the Korean analyzer once (a few seconds on a busy machine).
 beforeAll(async () => {
   corpus = await compileCorpus({ root, write: false });
-});
+}, 60_000);
 
 describe('thesis (2006)', () => {
   const id = '2006-thesis-innovation-cluster-gri-sme';

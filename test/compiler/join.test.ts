@@ -89,27 +89,60 @@ describe('display normalisations that keep the source intact', () => {
 });
 
 describe('re-wrapped text the rules were not written for (scripts/eval-joins.ts)', async () => {
-  const { evaluateJoins, evaluationFiles, rewrapCuts } = await import('../../scripts/eval-joins.ts');
+  const { evaluateDoc } = await import('../../scripts/eval-joins.ts');
+  const { evalDocs, TUNING } = await import('../../scripts/lib/join-eval.ts');
   const path = await import('node:path');
-  const { readFileSync } = await import('node:fs');
   const root = path.resolve(import.meta.dirname, '../..');
-  const files = evaluationFiles(root);
+  const heldOut = evalDocs(root).filter((d) => !TUNING.has(d.name));
 
-  test('the joiner decides at least 80% of cuts right (measured 80.8%; a regression guard)', () => {
-    const results = files.map((f) => evaluateJoins(f));
-    const cuts = results.reduce((n, r) => n + r.cuts, 0);
-    const correct = results.reduce((n, r) => n + r.correct, 0);
-    expect(cuts).toBeGreaterThan(1000);
-    expect(correct / cuts).toBeGreaterThanOrEqual(0.8);
-  });
-
-  test.each(files.slice(0, 4))('re-wrapped %s compiles with nothing lost', (file) => {
-    const { pieces } = rewrapCuts(readFileSync(file, 'utf8'));
-    compileOk(pieces.join('\n'));
+  // A regression guard on the held-out documents (measured 0.82–0.96 per document, seed 1;
+  // the goal is 0.99 — see README “Line joins”).
+  test.each(heldOut.map((d) => [d.name, d] as const))('%s: at least 80%% of the re-wrapped breaks re-join right', (_name, doc) => {
+    const e = evaluateDoc(doc, 1);
+    expect(e.breaks).toBeGreaterThan(10);
+    expect(e.right / e.breaks).toBeGreaterThanOrEqual(0.8);
   });
 });
 
 test('a space before the line break is kept as the word boundary', () => {
   const doc = compileOk('업종규제 완화, 민간자금 중심 벤처투자 등 \n세계 최고 첨단산업 글로벌 협력지구 조성\n');
   expect(body(doc)).toContain('벤처투자 등 세계 최고');
+});
+
+describe('page chrome of PDF extractions (text written for these tests)', () => {
+  const para = (k: number) => `제${k}차 회의에서 정부는 지역 혁신 클러스터를 육성하기 위한 지원 방안을 논의하였고 참석한 기관들은 협력 과제를 검토하였`;
+  // A page is at least 15 lines: page numbers are a page apart.
+  const filler = (k: number) => Array.from({ length: 8 }, (_, j) => [`${k}-${j} 항목의 세부 내용을 정리하였다.`, '']).flat();
+  const page = (k: number) => [...filler(k), para(k), '', String(k + 1), '', '지역혁신 추진계획', '', `다. 이에 따라 ${k}단계 과제를 확정하였다.`, ''];
+
+  test('bare page numbers in a rising run and a running head next to them are removed; the sentence goes on', () => {
+    const doc = compileOk([1, 2, 3].flatMap(page).join('\n'));
+    expect(body(doc)).toContain('검토하였다. 이에 따라 1단계');
+    expect(body(doc)).not.toContain('지역혁신 추진계획');
+    expect(doc.record.stats.removed['clean/running-head']).toBe('지역혁신추진계획'.length * 3);
+    expect(doc.record.stats.removed['clean/page-label']).toBe(3);
+  });
+
+  test('a lone number between blank lines is kept (a table cell, not a page)', () => {
+    const doc = compileOk(['매출액은 다음과 같다.', '', '27', '', '전년 대비 증가하였다.', ''].join('\n'));
+    expect(body(doc)).toContain('27');
+    expect(doc.record.stats.removed['clean/page-label']).toBeUndefined();
+  });
+});
+
+test('a footnote body with no marker in the text is shown where it stands, as a note (never dropped)', async () => {
+  // The plugin alone, on a tree where a numbered body was set aside but nothing refers to it
+  // (an RFP's `1) …` lines under a diagram heading): it must come back into the text.
+  const { default: resolveFootnotes } = await import('../../src/compiler/plugins/resolve-footnotes.ts');
+  const { spanAt } = await import('../../src/compiler/text/span.ts');
+  const { VFile } = await import('vfile');
+  const para = (text: string, n: number) => ({ type: 'para' as const, content: [{ type: 'text' as const, span: spanAt(text, n * 100) }], from: n, to: n });
+  const note = { type: 'footnote' as const, label: '1', key: '1)', marker: spanAt('1)', 300), content: [{ type: 'text' as const, span: spanAt('첫째 단계에서는 과제를 선정한다', 303) }], from: 3, to: 3 };
+  const tree = { type: 'root' as const, source: '', lines: [], children: [para('추진 체계는 다음과 같다', 1), para('이상과 같다.', 5)], footnotes: [note] };
+  const file = new VFile({ path: 'source.txt' });
+  resolveFootnotes()(tree as never, file);
+  expect(tree.footnotes).toEqual([]);
+  expect(tree.children.map((b) => `${b.type}:${b.from}`)).toEqual(['para:1', 'item:3', 'para:5']);
+  expect(tree.children[1]).toMatchObject({ type: 'item', role: 'note', key: '1)' });
+  expect(file.messages.map((m) => m.ruleId)).toContain('structure/footnote-unmatched');
 });

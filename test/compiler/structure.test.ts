@@ -1,4 +1,4 @@
-import { corpusExtraDir } from '../../scripts/eval-joins.ts';
+import { corpusExtraDir } from '../../scripts/lib/join-eval.ts';
 import { describe, expect, test } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';

@@ -1,7 +1,8 @@
 import type { VFile } from 'vfile';
 import type { Block, DocTree, FactsBlock, FigureBlock, FootnoteBlock, HeadingBlock, Inline, ItemBlock, Line, ParaBlock, PreBlock } from '../types.ts';
 import { EMPTY, concat, slice, synthetic, trim, type Span } from '../text/span.ts';
-import { endsSentence, joinDecision, vocabulary, type Vocabulary } from '../text/join.ts';
+import { cutInsideWord, endsSentence, joinDecision, vocabulary, type Vocabulary } from '../text/join.ts';
+import { displayWidth, isFull, wrapWidth } from '../text/layout.ts';
 import { report } from '../messages.ts';
 import { CAPTION } from './detect-captions.ts';
 import { recoverGrid } from './recover-grid.ts';
@@ -49,6 +50,8 @@ const LABEL = /^\(([^()]{1,15})\)\s+(?=\S)/u;
 /** Standard header fields of Korean government press releases. */
 const FACT_LABELS = '보도시점|보도일시|보도일|배포일시|배포일|배포|엠바고';
 const FACTS = new RegExp(`^(?:${FACT_LABELS})\\s+\\S`, 'u');
+/** What a wrapped header line goes on with: a date, a time, a weekday, another label. */
+const FACT_CONTINUATION = new RegExp(`^(?:\\d|[(’‘'~]|(?:${FACT_LABELS})\\s)`, 'u');
 const FACT_SPLIT = new RegExp(`(?<=^|\\s)(?:${FACT_LABELS})(?=\\s)`, 'gu');
 
 export interface Classified {
@@ -65,13 +68,29 @@ export interface Classified {
 export default function detectBlocks() {
   return (tree: DocTree, file: VFile) => {
     const { lines } = tree;
-    // The document's own words, plus every name the registries know (`과학기술` + `정보통신부`
-    // wrapped over two lines is one known name, so the halves join without a space).
-    const known = file.data.knowledge ? [...file.data.knowledge.registry.entities.values()].flatMap((e) => [e.name, ...e.aliases]).filter((n) => !/\s/u.test(n)) : [];
-    const vocab = vocabulary([...lines.filter((l) => !l.blank && !l.removed).map((l) => l.text.text), ...known]);
+    // The document's own words, plus every name the registries know and the words of names
+    // written in several (`과학기술` + `정보통신부`, `칭` + `후와 국립대학`: a known word).
+    const known = file.data.knowledge ? [...file.data.knowledge.registry.entities.values()].flatMap((e) => [e.name, ...e.aliases]).flatMap((n) => (/\s/u.test(n) ? [n.replace(/\s+/gu, ''), ...n.split(/\s+/u)] : [n])).filter((n) => n.length >= 2) : [];
+    const vocab = vocabulary([...lines.filter((l) => !l.blank && !l.removed).map((l) => l.text.text), ...known], file.data.corpusSpacing);
     const boldHeadings = lines.filter((l) => l.bold && matchHeading(l.text.text)).length >= 3;
-    const wrapped = isWrapped(lines);
+    // Layout evidence: the page width of a hard-wrapped document (null when lines share none).
+    const pageWidth = wrapWidth(lines.filter((l) => !l.blank && !l.removed && !l.bold && l.zone === undefined && !l.footnote).map((l) => displayWidth(l.raw.trimEnd())));
+    const wrapped = pageWidth !== null || isWrapped(lines);
     file.data.wrapped = wrapped;
+    file.data.pageWidth = pageWidth;
+    // The document's own convention: when its items and headings nearly all follow a blank
+    // line, blocks are separated by blank lines, and a plain line right under another continues it.
+    let afterBlank = 0;
+    let starts = 0;
+    for (let k = 1; k < lines.length; k++) {
+      const l = lines[k]!;
+      if (l.blank || l.removed || l.zone !== undefined || l.footnote || !/^(?:[□■○ㅇ❍●▪•◦※◇◆▶-]\s|\d{1,2}\.\s|[가-하]\.\s|\(\d{1,2}\)\s)/u.test(l.text.text)) continue;
+      starts++;
+      if (lines[k - 1]!.blank) afterBlank++;
+    }
+    const blankSeparated = starts >= 3 && afterBlank / starts >= 0.9;
+    /** The line was full: the layout wrapped it, so the next line continues its block. */
+    const full = (a: Line, b: Line) => pageWidth !== null && !a.bold && isFull(displayWidth(a.raw.trimEnd()), b.text.text, pageWidth, /[.?!。]['"’”)\]」』]*$/u.test(a.text.text) ? 4 : 6);
     const blocks: Block[] = [];
     const footnotes = new Map<string, FootnoteBlock>();
     let open: (ParaBlock | ItemBlock | HeadingBlock) | null = null;
@@ -88,6 +107,8 @@ export default function detectBlocks() {
       openSpaceAfter = spaceAfter;
     };
     let lastLine: Line | null = null;
+    // A page break (label, running head) lies between the last text line and this one.
+    let afterPage = false;
     const zonesById = new Map((tree.zones ?? []).map((z) => [z.id, z]));
     const overrideHeadings = new Map(file.data.overrides!.headings.map((h) => [h.before, h]));
     const overrideSections = new Map(file.data.overrides!.sections.map((s) => [s.line, s]));
@@ -120,7 +141,10 @@ export default function detectBlocks() {
         blocks.push(h);
         overrideApplied(file, at);
       }
-      if (line.removed) continue;
+      if (line.removed) {
+        if (line.removed === 'clean/page-label' || line.removed === 'clean/running-head') afterPage = true;
+        continue;
+      }
       if (line.blank) {
         if (!line.soft) close();
         continue;
@@ -149,15 +173,34 @@ export default function detectBlocks() {
       }
       if (FACTS.test(line.text.text)) {
         close();
-        blocks.push(factsOf(line));
+        // A header line wrapped by the layout goes on (`배포 2025. 9.` / `19.(금) 08:00`): a
+        // date cut after a period continues even when its rest looks like a numbered heading.
+        let facts = line;
+        let last = line;
+        while (i + 1 < lines.length && !lines[i + 1]!.blank && !lines[i + 1]!.removed && lines[i + 1]!.zone === undefined && !lines[i + 1]!.footnote && full(last, lines[i + 1]!) && !/\d{1,2}:\d{2}$/u.test(facts.text.text) && (/[(\[]$/u.test(facts.text.text) || (FACT_CONTINUATION.test(lines[i + 1]!.text.text) && (/\d\.$/u.test(facts.text.text) || classify(lines[i + 1]!, boldHeadings, last).kind === 'text')))) {
+          last = lines[++i]!;
+          facts = { ...facts, text: joinSpans(facts.text, last.text, vocab), n: facts.n };
+        }
+        blocks.push({ ...factsOf(facts), to: last.n });
         lastLine = line;
         continue;
       }
-      const c = classify(line, boldHeadings, lastLine);
+      let c = classify(line, boldHeadings, lastLine);
+      // A full line cut inside a word continues on the next line even when that line happens to
+      // begin like a marker or a heading (`표명하였` + `다. 지역…`, `산` + `·학·연 공동`): the
+      // layout and the join evidence outweigh the look of the line start.
+      if (c.kind !== 'text' && c.kind !== 'caption' && open !== null && lastLine && !line.bold && full(lastLine, line) && /[가-힣A-Za-z0-9]$/u.test(openTail) && /^[가-힣A-Za-z0-9(·‧ㆍ․]/u.test(line.text.text) && joinDecision(openTail, line.text.text, vocab) === 'none') c = { kind: 'text' };
       // A switch of script after a finished sentence starts a new paragraph (a Korean text
       // followed by its English abstract), even in wrapped text.
       const scriptSwitch = open !== null && openParts !== null && lastLine !== null && endsSentence(openTail) && isLatinLine(line.text.text) !== isLatinLine(lastLine.text.text);
-      const breakHere = line.breakBefore || (line.blockStart && !wrapped) || scriptSwitch;
+      // An indented line after a finished sentence opens a paragraph, also in wrapped text (a page
+      // top is marked by one leading space at most; an indent is two or more).
+      const indented = /^\s{2,}\S/u.test(line.raw) && endsSentence(openTail);
+      // Across a page break, a finished sentence ends the paragraph unless the layout says the
+      // line before the break was full.
+      const pageEnd = afterPage && endsSentence(openTail) && !(lastLine && full(lastLine, line));
+      afterPage = false;
+      const breakHere = line.breakBefore || (line.blockStart && !wrapped) || scriptSwitch || indented || pageEnd;
       if (c.kind === 'heading') {
         close();
         const m = c.match!;
@@ -192,7 +235,12 @@ export default function detectBlocks() {
       const current = open as ParaBlock | ItemBlock | HeadingBlock | null;
       // In wrapped text every line continues the block; in one-paragraph-per-line text a line
       // continues a paragraph that has not ended, and an item only when it clearly goes on.
-      const continues = current && (wrapped || (current.type === 'item' ? continuesItem(openTail, line.text.text) : !endsSentence(openTail)));
+      // With a known page width, the previous line's fullness decides (a short line ended its
+      // block). Without one (one paragraph per line), a line continues an unfinished paragraph
+      // only on evidence: an interruption between them (a page label, a footnote), a space left
+      // at the line end, a dangling particle or a continuation start. A word cut in two always
+      // continues.
+      const continues = current && lastLine && ((blankSeparated && lastLine.n === line.n - 1) || cutInsideWord(openTail, line.text.text, vocab) || (pageWidth !== null ? full(lastLine, line) || (!endsSentence(openTail) && NON_INITIAL.test(line.text.text)) : wrapped || (current.type === 'item' ? continuesItem(openTail, line.text.text) : !endsSentence(openTail) && (lastLine.n !== line.n - 1 || openSpaceAfter || continuesItem(openTail, line.text.text) || DANGLING_END.test(openTail)))));
       if (current && openParts !== null && !breakHere && continues) {
         append(line.text, line.spaceAfter === true);
         current.to = line.n;
@@ -391,6 +439,15 @@ function figureOf(zone: NonNullable<DocTree['zones']>[number], vocab: Vocabulary
     children.push(pre);
   }
   return { ...base, children: [...children, ...notes] };
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** How the whole corpus spaces syllable pairs (compileCorpus builds it; join evidence). */
+    corpusSpacing: import('../text/evidence.ts').SpacingCounts;
+    /** The page width (display columns) of a hard-wrapped document, when its lines share one. */
+    pageWidth: number | null;
+  }
 }
 
 declare module '../types.ts' {

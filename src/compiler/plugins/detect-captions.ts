@@ -3,7 +3,9 @@ import type { DocTree, Line } from '../types.ts';
 import { report } from '../messages.ts';
 import { overrideApplied } from '../metadata/check-overrides.ts';
 
-export const CAPTION = /^<\s*(표|그림)\s?(\d+)\s*[-‐–.]\s*(\d+)\s*>\s*(.*)$/u;
+// A particle glued to the closing bracket (`<표 3-4>는 …`) makes it a reference in running text
+// that a wrap put at the start of a line, not a caption.
+export const CAPTION = /^<\s*(표|그림)\s?(\d+)\s*[-‐–.]\s*(\d+)\s*>(?![가-힣])\s*(.*)$/u;
 export const SOURCE_LINE = /^자료\s*[):：]/u;
 const SOURCE_END = /(?:p\.\s?\d+|pp\.?\s?[\d-]+(?:,\s*[\d-]+)*(?: 재구성)?|재인용|재구성|재정리|\d{4}\)?|기준\)|자료)\.?$/u;
 

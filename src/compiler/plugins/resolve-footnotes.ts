@@ -70,16 +70,38 @@ export default function resolveFootnotes() {
         }
       });
     }
+    const unmatched = new Set<FootnoteBlock>();
     for (const note of numbered) {
       const re = new RegExp(`(?<=[가-힣A-Za-z.)’”])${note.label}\\)(?!\\d)`, 'u');
       const from = firstBlock.get(note.label);
       let found = false;
       for (let i = from ?? tree.children.length; i < tree.children.length && !found; i++) found = attachFirst(tree.children[i]!, re, note.label);
       if (!found) {
-        report(file, 'structure/footnote-unmatched', `Unexpected footnote ${note.label}) without a marker in the text; it is listed with the footnotes`, note.from);
+        report(file, 'structure/footnote-unmatched', `Unexpected footnote ${note.label}) without a marker in the text; it is shown where it stands, as a note`, note.from);
+        unmatched.add(note);
       }
     }
+    // A footnote definition nothing refers to is not rendered (GFM drops it): a body without a
+    // marker goes back into the text where it stands, as a note item, so the reader sees it.
+    // Both lists are in source order, so one merge places every note (linear).
+    if (unmatched.size > 0) {
+      tree.footnotes = tree.footnotes.filter((n) => !unmatched.has(n));
+      const notes = [...unmatched].sort((x, y) => x.from - y.from);
+      const merged: typeof tree.children = [];
+      let k = 0;
+      for (const b of tree.children) {
+        while (k < notes.length && notes[k]!.from < b.from) merged.push(noteItem(notes[k++]!));
+        merged.push(b);
+      }
+      while (k < notes.length) merged.push(noteItem(notes[k++]!));
+      tree.children = merged;
+    }
   };
+}
+
+/** A footnote body with no marker, shown where it stands as a note item. */
+function noteItem(note: FootnoteBlock): ItemBlock {
+  return { type: 'item', key: '1)', marker: note.marker, content: note.content, children: [], role: 'note', from: note.from, to: note.to };
 }
 
 function firstOfFamily(key: string): string {
