@@ -5,13 +5,20 @@ import { endsSentence, joinDecision, vocabulary, type Vocabulary } from '../text
 import { report } from '../messages.ts';
 import { CAPTION } from './detect-captions.ts';
 import { recoverGrid } from './recover-grid.ts';
+import { listedFamilies, matchEntry, parseEntry, type Contents, type ContentsEntry } from './detect-contents.ts';
 
 /** Heading patterns, by family. `seg` turns the number into an anchor path segment. */
 const HEADINGS: { key: string; re: RegExp; seg: (m: RegExpExecArray) => string }[] = [
   { key: 'chapter', re: /^(제\s*(\d+)\s*장\.?)\s*(.*)$/u, seg: (m) => m[2]! },
   { key: 'section', re: /^(제\s*(\d+)\s*절\.?)\s*(.*)$/u, seg: (m) => m[2]! },
   { key: 'roman', re: /^(([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]+)\s*[.．]?)\s+(.+)$/u, seg: (m) => roman(m[2]!) },
-  { key: 'appendix', re: /^((참고|붙임|별첨)\s*(\d*))\s+(.+)$/u, seg: (m) => `ref${m[3] || ''}` },
+  // Annex labels: `참고 1 …`, letter-spaced `붙 임`, `참 고`, and bracketed `【붙임】`, `[붙임 2]`, `<붙임1>`.
+  { key: 'appendix', re: /^((참\s?고|붙\s?임|별\s?첨)\s*(\d*))\s+(.+)$/u, seg: (m) => `ref${m[3] || ''}` },
+  { key: 'appendix', re: /^([【\[<〔]\s*(참\s?고|붙\s?임|별\s?첨)\s*(\d*)\s*[】\]>〕])\s*(.*)$/u, seg: (m) => `ref${m[3] || ''}` },
+  // Questions of a Q&A annex (`질문 1 …`, `Q2. …`).
+  { key: 'question', re: /^((?:질문|Q)\s*(\d{1,2})\s*[.:]?)\s+(.+)$/u, seg: (m) => `q${m[2]}` },
+  { key: 'num3', re: /^((\d{1,2})\.(\d{1,2})\.(\d{1,2})\.?)\s+(.+)$/u, seg: (m) => m[4]! },
+  { key: 'num2', re: /^((\d{1,2})\.(\d{1,2})\.?)\s+(?!\d)(.+)$/u, seg: (m) => m[3]! },
   { key: 'num', re: /^((\d{1,2})\s*\.)\s*(?![\d.])(.+)$/u, seg: (m) => m[2]! },
   { key: 'ganada', re: /^(([가-하])\s*\.)\s*(.+)$/u, seg: (m) => GANADA[m[2]!] ?? m[2]! },
   { key: 'paren', re: /^(\((\d{1,2})\))\s*(.+)$/u, seg: (m) => m[2]! },
@@ -41,7 +48,7 @@ const MARKERS: { key: string; re: RegExp }[] = [
   { key: '➊', re: /^[➊-➓❶-❿]/u },
   { key: '①', re: /^[①-⑳]/u },
   { key: '△', re: /^[△▲]/u },
-  { key: '1)', re: /^\d{1,2}\)(?=\S)/u },
+  { key: '1)', re: /^\d{1,2}\)(?=\s*\S)/u },
   { key: '가)', re: /^[가-하]\)(?=\s)/u },
 ];
 const LABEL = /^\(([^()]{1,15})\)\s+(?=\S)/u;
@@ -54,6 +61,21 @@ export interface Classified {
   kind: 'heading' | 'item' | 'caption' | 'text';
   key?: string;
   match?: RegExpExecArray;
+  /** The contents entry that names this heading. */
+  entry?: ContentsEntry;
+}
+
+/** What classify needs to know beyond the line itself. */
+interface Context {
+  boldHeadings: boolean;
+  prev: Line | null;
+  /** The source line just above (blank or not), and the next non-blank line. */
+  above: Line | undefined;
+  below: Line | undefined;
+  contents: Contents[];
+  listed: Set<string>;
+  /** Unmarked sub-section titles are possible (one-paragraph-per-line text with headings). */
+  plainTitles: boolean;
 }
 
 /**
@@ -90,6 +112,10 @@ export default function detectBlocks() {
     const zonesById = new Map((tree.zones ?? []).map((z) => [z.id, z]));
     const overrideHeadings = new Map(file.data.overrides!.headings.map((h) => [h.before, h]));
     const overrideSections = new Map(file.data.overrides!.sections.map((s) => [s.line, s]));
+    const contents = tree.contents ?? [];
+    const contentsAt = new Map(contents.map((c) => [c.first, c]));
+    const listed = listedFamilies(contents);
+    let seenHeading = false;
 
     const close = () => {
       if (open && openParts) setContent(open, concat(...openParts));
@@ -139,6 +165,11 @@ export default function detectBlocks() {
       }
       if (line.zone !== undefined) {
         close();
+        const toc = contentsAt.get(line.n);
+        if (toc) {
+          if (toc.title) blocks.push(toc.title);
+          for (const e of toc.entries) blocks.push(e.item);
+        }
         const table = tree.tables?.get(line.n);
         if (table) blocks.push(table);
         const zone = zonesById.get(line.zone);
@@ -151,7 +182,9 @@ export default function detectBlocks() {
         lastLine = line;
         continue;
       }
-      const c = classify(line, boldHeadings, lastLine);
+      let below: Line | undefined;
+      for (let k = i + 1; k < lines.length && k <= i + 3 && !below; k++) if (!lines[k]!.blank && !lines[k]!.removed) below = lines[k];
+      const c = classify(line, { boldHeadings, prev: lastLine, above: lines[i - 1], below, contents, listed, plainTitles: !wrapped && !boldHeadings && seenHeading });
       // A switch of script after a finished sentence starts a new paragraph (a Korean text
       // followed by its English abstract), even in wrapped text.
       const scriptSwitch = open !== null && openParts !== null && lastLine !== null && endsSentence(openTail) && isLatinLine(line.text.text) !== isLatinLine(lastLine.text.text);
@@ -162,7 +195,9 @@ export default function detectBlocks() {
         const numText = m[1]!;
         const num = slice(line.text, 0, numText.length);
         const rest = unLetterSpace(trim(slice(line.text, numText.length)), 2);
-        const h: HeadingBlock = { type: 'heading', key: c.key!, num, seg: HEADINGS.find((p) => p.key === c.key)!.seg(m), title: [{ type: 'text', span: rest }], from: line.n, to: line.n };
+        const h: HeadingBlock = { type: 'heading', key: c.key!, num: numText ? num : undefined, seg: c.entry?.seg ?? segFor(c.key!, m), title: [{ type: 'text', span: rest }], from: line.n, to: line.n };
+        if (c.entry) c.entry.target = h;
+        seenHeading = true;
         blocks.push(h);
         // A wrapped bold heading continues on the next bold line that is not a heading itself.
         const next = lines[i + 1];
@@ -249,6 +284,12 @@ function joinSpans(a: Span, b: Span, vocab: Vocabulary): Span {
   return joinDecision(a.text, b.text, vocab) === 'space' ? concat(a, synthetic(' '), b) : concat(a, b);
 }
 
+/** The path segment a heading family gives a matched number (`Ⅳ` gives `IV`, `가` gives `ga`). */
+export function segFor(key: string, m: RegExpExecArray): string | undefined {
+  const p = HEADINGS.find((q) => q.key === key && q.re.test(m.input));
+  return p ? p.seg(p.re.exec(m.input)!) : undefined;
+}
+
 export function matchHeading(text: string): { key: string; match: RegExpExecArray } | null {
   for (const p of HEADINGS) {
     const m = p.re.exec(text);
@@ -263,15 +304,24 @@ function segOf(key: string, num: string): string | undefined {
   return m && h ? h.seg(m) : undefined;
 }
 
-function classify(line: Line, boldHeadings: boolean, prev: Line | null): Classified {
+function classify(line: Line, ctx: Context): Classified {
   const text = line.text.text;
+  const { boldHeadings, prev } = ctx;
   if (CAPTION.test(text)) return { kind: 'caption' };
   const h = matchHeading(text);
-  if (h) {
+  const entry = ctx.contents.length ? parseEntry(text) : null;
+  if (entry?.key && ctx.listed.has(entry.key) && ctx.contents.some((c) => c.last < line.n)) {
+    // A family the document's contents list enumerates: its lines are sections exactly when
+    // they are listed there (`1 신청 방법 및 접수 기간` is; `1. 첫째 항목의 구분은…` is not).
+    const e = matchEntry(ctx.contents, entry.key, entry.seg, entry.title, line.n);
+    if (e) return { kind: 'heading', key: entry.key, match: headingMatch(text, entry.numLength), entry: e };
+  } else if (h && !isKeyValue(h) && !insideNote(line, ctx.above)) {
     const short = text.length <= 60 && !/(?:다|함|음|임|됨)\.$/u.test(text) && !/[,:]$/u.test(text);
     const eligible = boldHeadings
       ? line.bold || ((h.key === 'chapter' || h.key === 'section') && text.length < 30)
-      : short && (h.key !== 'num' || text.length <= 45) && (h.key !== 'appendix' || text.length <= 50);
+      : h.key === 'question'
+        ? text.length <= 160
+        : short && (h.key !== 'num' || text.length <= 45) && (h.key !== 'appendix' || text.length <= 50);
     if (eligible) return { kind: 'heading', key: h.key, match: h.match };
   }
   for (const mk of MARKERS) {
@@ -283,8 +333,54 @@ function classify(line: Line, boldHeadings: boolean, prev: Line | null): Classif
   if (label && /[가-힣A-Za-z]/u.test(label[1]!) && !/[,;]|\d{4}/u.test(label[1]!) && (!prev || prev.n !== line.n - 1 || prev.blank)) {
     return { kind: 'item', key: 'label', match: /^/u.exec(text)! };
   }
+  if (ctx.plainTitles && isPlainTitle(line, ctx.below)) return { kind: 'heading', key: 'plain', match: /^()/u.exec(text)! };
   return { kind: 'text' };
 }
+
+/** The match of a heading whose number is the first `numLength` characters (group 1). */
+function headingMatch(text: string, numLength: number): RegExpExecArray {
+  const m = /^()/u.exec(text)!;
+  m[1] = text.slice(0, numLength);
+  return m;
+}
+
+/**
+ * A numbered line that states a field and its value (`다. 발표대상 : …`, `가. 사 업 명:
+ * 생성형 AI …`) is an item of a list of facts, not a section title.
+ */
+function isKeyValue(h: { key: string; match: RegExpExecArray }): boolean {
+  if (h.key === 'appendix' || h.key === 'chapter' || h.key === 'section' || h.key === 'question') return false;
+  const title = h.match.input.slice(h.match[1]!.length);
+  return /^[^:：]{1,30}[:：]\s*\S/u.test(title);
+}
+
+/**
+ * A numbered line right under a `※` note and indented deeper than it quotes something inside
+ * the note (`※ … 급여기준` / `  3. 고식적요법`): it is the note's content, never a section.
+ */
+function insideNote(line: Line, above: Line | undefined): boolean {
+  if (!above || above.blank || !/^\s*※/u.test(above.raw)) return false;
+  const indent = (l: Line) => l.raw.length - l.raw.trimStart().length;
+  return indent(line) > indent(above);
+}
+
+/**
+ * Rule structure/heading, unmarked titles: in one-paragraph-per-line documents, a short line
+ * with no marker that does not read as a sentence or a field, directly followed by a list of
+ * sub-items (`o`, `ㅇ`, `○`, `❍`) or a table, titles what follows (`신청 시 주의사항`). Only
+ * after a first heading, so cover-page lines are never titles.
+ */
+function isPlainTitle(line: Line, below: Line | undefined): boolean {
+  const t = line.text.text.trim();
+  // Deeply indented lines continue the item above them (hard-wrapped RFP items).
+  if (line.raw.length - line.raw.trimStart().length > 2) return false;
+  if (t.length < 2 || t.length > 25 || !/[가-힣]/u.test(t)) return false;
+  if (/[.。:：,;!?]$|[다요함음임됨]$/u.test(t) || /[:：]/u.test(t) || /^[(\[<【〈《0-9]|^주\s*\d/u.test(t)) return false;
+  if (t.split(/\s+/u).every((k) => [...k].length === 1)) return false;
+  if (!below) return false;
+  return /^(?:[oㅇ○❍◦](?:\s|$)|\[표\]$|[<〈《]\s)/u.test(below.text.text.trimStart());
+}
+
 
 /**
  * A document is hard-wrapped when most adjacent text lines break mid-sentence; then a line
