@@ -1,6 +1,7 @@
 import { unified } from 'unified';
 import parseLines from './plugins/parse-lines.ts';
 import cleanPageLabels from './plugins/clean-page-labels.ts';
+import cleanPageChrome from './plugins/clean-page-chrome.ts';
 import cleanLeadingSpace from './plugins/clean-leading-space.ts';
 import cleanFakeBold from './plugins/clean-fake-bold.ts';
 import cleanPuaGlyphs from './plugins/clean-pua-glyphs.ts';
@@ -29,6 +30,8 @@ export function createPipeline() {
       .use(parseLines)
       // Line-level cleaning. Page labels go first: they sit between the halves of a word.
       .use(cleanPageLabels)
+      // Web-page furniture at the document's edges (captures of web pages).
+      .use(cleanPageChrome)
       .use(cleanLeadingSpace)
       // Decoding fake bold must precede everything that reads heading text.
       .use(cleanFakeBold)

@@ -26,6 +26,7 @@ export const RULES = {
   // Cleaning artifacts: removed characters are counted by rule in every build.
   'clean/page-label': { severity: 'artifact', doc: 'A line holding only a page label (`- xiii -`, `- 12 -`) is removed; the text around it is joined as one paragraph.' },
   'clean/fake-bold': { severity: 'artifact', doc: 'Fake-bold text (every glyph or run written 4×) is decoded to one copy; only when every token of the line is a 4× sequence and the line has a letter, so `- - - -` cells survive.' },
+  'clean/page-chrome': { severity: 'artifact', doc: 'Web-page furniture kept by a capture of the page — position labels (`top of page`, `맨 위로`), navigation and list links (`…목록`, `이전 글`), subscribe boxes (`…구독하기` and the newsletter pitch under it), share and print buttons — is removed at the start and end of the document and counted; the same words inside the text stay.' },
   'clean/leading-space': { severity: 'info', doc: 'Leading spaces mark a block start (page top), not a word break; they never become a joining space.' },
   'clean/pua-glyph': { severity: 'artifact', doc: 'A private-use glyph (HWP box bullets such as U+F000) used as a marker is shown as ■; the original is kept in the source view.' },
   'clean/middle-dot': { severity: 'artifact', doc: 'Middle-dot variants between words (`․` U+2024, `‧` U+2027, `ㆍ` U+318D) are shown as `·` (U+00B7); the source view keeps the original.' },

@@ -315,7 +315,11 @@ function classify(line: Line, ctx: Context): Classified {
     // they are listed there (`1 신청 방법 및 접수 기간` is; `1. 첫째 항목의 구분은…` is not).
     const e = matchEntry(ctx.contents, entry.key, entry.seg, entry.title, line.n);
     if (e) return { kind: 'heading', key: entry.key, match: headingMatch(text, entry.numLength), entry: e };
-  } else if (h && !isKeyValue(h) && !insideNote(line, ctx.above)) {
+    // Not listed: a numbered list item, kept apart from its neighbours (`3) … 4) …`).
+    if (h) return numberedItem(h);
+  } else if (h && (isKeyValue(h) || insideNote(line, ctx.above))) {
+    return numberedItem(h);
+  } else if (h) {
     const short = text.length <= 60 && !/(?:다|함|음|임|됨)\.$/u.test(text) && !/[,:]$/u.test(text);
     const eligible = boldHeadings
       ? line.bold || ((h.key === 'chapter' || h.key === 'section') && text.length < 30)
@@ -335,6 +339,16 @@ function classify(line: Line, ctx: Context): Classified {
   }
   if (ctx.plainTitles && isPlainTitle(line, ctx.below)) return { kind: 'heading', key: 'plain', match: /^()/u.exec(text)! };
   return { kind: 'text' };
+}
+
+/**
+ * A numbered line that is not a section (a field and its value, a line quoted in a note, a
+ * number the contents list does not name) is a list item of its numbering family.
+ */
+function numberedItem(h: { key: string; match: RegExpExecArray }): Classified {
+  const m = /^/u.exec(h.match.input)!;
+  m[0] = h.match[1]!;
+  return { kind: 'item', key: `${h.key}-item`, match: m };
 }
 
 /** The match of a heading whose number is the first `numLength` characters (group 1). */
