@@ -4,7 +4,7 @@ import { EMPTY, concat, slice, synthetic, trim, type Span } from '../text/span.t
 import { endsSentence, joinDecision, vocabulary, type Vocabulary } from '../text/join.ts';
 import { report } from '../messages.ts';
 import { CAPTION } from './detect-captions.ts';
-import { recoverGrid } from './recover-grid.ts';
+import { recoverGrid, recoverGroupedGrid } from './recover-grid.ts';
 import { listedFamilies, matchEntry, parseEntry, type Contents, type ContentsEntry } from './detect-contents.ts';
 
 /** Heading patterns, by family. `seg` turns the number into an anchor path segment. */
@@ -445,6 +445,12 @@ function mergeDanglingParagraphs(blocks: Block[], vocab: Vocabulary): Block[] {
   return out;
 }
 
+/** Whether the last word of `a` and the first of `b` are one word the document writes whole elsewhere. */
+function oneWord(a: string, b: string, vocab: Vocabulary): boolean {
+  const word = `${a.trim().split(/\s+/u).at(-1) ?? ''}${b.trim().split(/\s+/u)[0] ?? ''}`.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  return vocab.has(word);
+}
+
 /** Body lines grouped by where they sit: a new run starts where a `zones` override part starts. */
 function lineRuns(body: Line[], zone: NonNullable<DocTree['zones']>[number]): Line[][] {
   const partStarts = new Set((zone.parts ?? []).map((p) => p[0]));
@@ -479,7 +485,12 @@ function figureOf(zone: NonNullable<DocTree['zones']>[number], vocab: Vocabulary
   const base = { type: 'figure' as const, kind: zone.kind, num: zone.num, title: m[4]!.trim(), caption: [{ type: 'text' as const, span: zone.caption.text }], from: zone.caption.n, to: zone.end + 1, id, titleStart };
   if (zone.kind === '표' && zone.body.some((l) => !l.footnote)) {
     const header = file.data.overrides!.tableHeaders.find((h) => h.figure === id);
-    const grid = recoverGrid(zone.body, header?.cells);
+    let grid = recoverGrid(zone.body, header?.cells);
+    if (!grid.ok && !header) {
+      const grouped = recoverGroupedGrid(zone.body, { join: (a, b) => oneWord(a, b, vocab) });
+      if (grouped.ok) grid = grouped;
+      else grid = { ok: false, reason: `${grid.reason}; as a grouped grid: ${grouped.reason}` };
+    }
     if (grid.ok) {
       const body = zone.body.filter((l) => !l.footnote && l !== grid.unit);
       if (grid.unit) children.push({ type: 'para', content: [{ type: 'text', span: grid.unit.text }], from: grid.unit.n, to: grid.unit.n });
