@@ -4,7 +4,7 @@ import { EMPTY, concat, slice, synthetic, trim, type Span } from '../text/span.t
 import { endsSentence, joinDecision, vocabulary, type Vocabulary } from '../text/join.ts';
 import { report } from '../messages.ts';
 import { CAPTION } from './detect-captions.ts';
-import { recoverGrid, recoverGroupedGrid } from './recover-grid.ts';
+import { gridFromRows, recoverGrid, recoverGroupedGrid } from './recover-grid.ts';
 import { listedFamilies, matchEntry, parseEntry, type Contents, type ContentsEntry } from './detect-contents.ts';
 
 /** Heading patterns, by family. `seg` turns the number into an anchor path segment. */
@@ -485,8 +485,10 @@ function figureOf(zone: NonNullable<DocTree['zones']>[number], vocab: Vocabulary
   const base = { type: 'figure' as const, kind: zone.kind, num: zone.num, title: m[4]!.trim(), caption: [{ type: 'text' as const, span: zone.caption.text }], from: zone.caption.n, to: zone.end + 1, id, titleStart };
   if (zone.kind === '표' && zone.body.some((l) => !l.footnote)) {
     const header = file.data.overrides!.tableHeaders.find((h) => h.figure === id);
-    let grid = recoverGrid(zone.body, header?.cells);
-    if (!grid.ok && !header) {
+    const rowsOverride = file.data.overrides!.tableRows.find((h) => h.figure === id);
+    let grid = rowsOverride ? gridFromRows(zone.body, rowsOverride.rows) : recoverGrid(zone.body, header?.cells);
+    if (rowsOverride && !grid.ok) report(file, 'override/unknown-target', `Unexpected tableRows override for ${id}: ${grid.reason}`, zone.caption.n);
+    if (!grid.ok && !header && !rowsOverride) {
       const grouped = recoverGroupedGrid(zone.body, { join: (a, b) => oneWord(a, b, vocab) });
       if (grouped.ok) grid = grouped;
       else grid = { ok: false, reason: `${grid.reason}; as a grouped grid: ${grouped.reason}` };

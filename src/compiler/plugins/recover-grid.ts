@@ -251,3 +251,82 @@ function joinLabel(spans: Span[], vocab: { join: (a: string, b: string) => boole
   }
   return parts.length ? concat(...parts) : synthetic('');
 }
+
+/**
+ * A `tableRows` override: the rows of a flattened table as cells that spell its body text.
+ * Each cell is found in the body (white space ignored), after the previous cell when it can
+ * be (row order), anywhere unused otherwise (a column the extraction emitted on its own), and
+ * keeps its source characters; `{…}` cells are text the source lost. Fails, naming the cell or
+ * the lines left over, unless the cells use every character of the body exactly once.
+ */
+export function gridFromRows(body: Line[], spec: string[]): GridResult {
+  const lines = body.filter((l) => !l.blank && !l.removed && !l.footnote);
+  const unit = lines[0] && /^\(단위\s*[:：]/u.test(lines[0].text.text) ? lines.shift() : undefined;
+  const chars: { line: number; at: number; c: string }[] = [];
+  lines.forEach((l, li) => {
+    for (let k = 0; k < l.text.text.length; k++) if (!/\s/u.test(l.text.text[k]!)) chars.push({ line: li, at: k, c: l.text.text[k]! });
+  });
+  // Middle-dot variants count as one character (the cleaned text may show `·` for `․`).
+  const norm = (t: string) => t.replace(/[·‧․ㆍ]/gu, '·');
+  const stream = norm(chars.map((c) => c.c).join(''));
+  const used = new Uint8Array(chars.length);
+  let cursor = 0;
+  const find = (want: string): number => {
+    for (const from of [cursor, 0]) {
+      for (let at = stream.indexOf(want, from); at >= 0; at = stream.indexOf(want, at + 1)) {
+        let free = true;
+        for (let k = at; k < at + want.length && free; k++) if (used[k]) free = false;
+        if (free) return at;
+      }
+    }
+    return -1;
+  };
+  const rows: Inline[][][] = [];
+  for (const row of spec) {
+    const cells: Inline[][] = [];
+    for (const raw of row.split('|').map((c) => c.trim())) {
+      if (/^\{.*\}$/u.test(raw)) {
+        cells.push(cell(synthetic(raw.slice(1, -1))));
+        continue;
+      }
+      const want = norm(raw.replace(/\s+/gu, ''));
+      if (!want) {
+        cells.push([]);
+        continue;
+      }
+      const at = find(want);
+      if (at < 0) return { ok: false, reason: `the tableRows cell “${raw}” is not in the table's text (or its text is used twice)` };
+      for (let k = at; k < at + want.length; k++) used[k] = 1;
+      cursor = at + want.length;
+      // The cell's characters, run by run within each line; a space where the cell has one.
+      const parts: Span[] = [];
+      let k = at;
+      let seen = 0;
+      while (k < at + want.length) {
+        let e = k;
+        while (e + 1 < at + want.length && chars[e + 1]!.line === chars[k]!.line) e++;
+        const l = lines[chars[k]!.line]!;
+        if (parts.length) parts.push(/\s/u.test(raw[indexOfNth(raw, seen) - 1] ?? '') ? synthetic(' ') : synthetic(''));
+        parts.push(slice(l.text, chars[k]!.at, chars[e]!.at + 1));
+        seen += e - k + 1;
+        k = e + 1;
+      }
+      cells.push(cell(concat(...parts)));
+    }
+    rows.push(cells);
+  }
+  const left = chars.findIndex((_, k) => !used[k]);
+  if (left >= 0) return { ok: false, reason: `the tableRows cells leave text of line ${lines[chars[left]!.line]!.n} unused` };
+  return { ok: true, rows, unit };
+}
+
+/** Index in `s` of its n-th non-space character. */
+function indexOfNth(s: string, n: number): number {
+  let seen = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (/\s/u.test(s[i]!)) continue;
+    if (seen === n) return i;
+    seen++;
+  }
+  return s.length;
+}
