@@ -445,6 +445,17 @@ function mergeDanglingParagraphs(blocks: Block[], vocab: Vocabulary): Block[] {
   return out;
 }
 
+/** `1013–1331, 1352–1431`: the line ranges a list of lines covers. */
+function lineList(lines: Line[]): string {
+  const ranges: [number, number][] = [];
+  for (const l of lines) {
+    const last = ranges.at(-1);
+    if (last && l.n <= last[1] + 2) last[1] = l.n;
+    else ranges.push([l.n, l.n]);
+  }
+  return ranges.map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`)).join(', ');
+}
+
 /** Whether the last word of `a` and the first of `b` are one word the document writes whole elsewhere. */
 function oneWord(a: string, b: string, vocab: Vocabulary): boolean {
   const word = `${a.trim().split(/\s+/u).at(-1) ?? ''}${b.trim().split(/\s+/u)[0] ?? ''}`.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
@@ -501,7 +512,7 @@ function figureOf(zone: NonNullable<DocTree['zones']>[number], vocab: Vocabulary
       return { ...base, children: [...children, ...notes] };
     }
     if (header) report(file, 'override/unknown-target', `Unexpected tableHeaders override for ${id}: ${grid.reason}`, zone.caption.n);
-    report(file, 'structure/flattened-table', `Unexpected flattened table <표 ${zone.num}>: ${grid.reason}; shown verbatim`, zone.caption.n);
+    report(file, 'structure/flattened-table', `Unexpected flattened table <표 ${zone.num}>: ${grid.reason}; source lines ${lineList(zone.body.filter((l) => !l.footnote))} shown verbatim as a preformatted grid`, zone.caption.n);
   }
   // One preformatted block per run of body lines (a zone extended by an override may have
   // parts elsewhere in the source; each keeps its own line range).
