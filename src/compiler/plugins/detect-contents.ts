@@ -26,6 +26,8 @@ export interface Contents {
   last: number;
   title?: ParaBlock;
   entries: ContentsEntry[];
+  /** Entries by `family:number`, built on first use. */
+  index?: Map<string, ContentsEntry[]>;
 }
 
 const squash = (s: string) => s.replace(/\s+/gu, '');
@@ -66,7 +68,8 @@ export default function detectContents() {
       let paged = 0;
       let numbered = 0;
       let lastPage = 0;
-      for (; j < lines.length; j++) {
+      // Bounded, so a failed candidate never rescans a long run (linear in the document).
+      for (; j < lines.length && j < i + 400; j++) {
         const l = lines[j]!;
         if (l.blank) continue;
         if (l.removed || l.zone !== undefined || l.footnote) break;
@@ -132,10 +135,12 @@ function entryOf(l: Line): ContentsEntry {
 export function matchEntry(all: Contents[], key: string, seg: string | undefined, title: string, line: number): ContentsEntry | null {
   const t = squash(title);
   if (t.length < 2) return null;
+  // Entries by family and number, so a lookup does not scan the whole list (linear overall).
   for (const c of all) {
     if (line <= c.last) continue;
-    for (const e of c.entries) {
-      if (e.target || e.key !== key || e.seg !== seg) continue;
+    c.index ??= Map.groupBy(c.entries, (e) => `${e.key}:${e.seg}`);
+    for (const e of c.index.get(`${key}:${seg}`) ?? []) {
+      if (e.target) continue;
       if (t.startsWith(e.key_title) || (e.key_title.startsWith(t) && t.length >= 4)) return e;
     }
   }

@@ -134,7 +134,8 @@ export function recoverGroupedGrid(body: Line[], vocab: { join: (a: string, b: s
   const rows: Inline[][][] = [headerCells.map(cell)];
   const rowLines: number[] = [parsed[0]!.line.n];
   let fragments: (typeof parsed)[number][] = [];
-  const next = (p: (typeof parsed)[number]) => parsed[parsed.indexOf(p) + 1]?.line.text.text.trim() ?? null;
+  const position = new Map(parsed.map((p, k) => [p, k]));
+  const next = (p: (typeof parsed)[number]) => parsed[position.get(p)! + 1]?.line.text.text.trim() ?? null;
   let pending: { label: Span; values: Span[]; line: number } | null = null;
   const flushGroup = (frags: typeof fragments) => {
     if (!frags.length) return;
