@@ -71,7 +71,10 @@ describe('permanence, on a copy of the project', () => {
     // A page published under an old path (registered), now at a new one.
     const registry = path.join(work, 'content/permalinks.txt');
     writeFileSync(registry, `${readFileSync(registry, 'utf8')}/docs/2009-old-name/\n/docs/2009-old-name/#L5\n`);
-    writeFileSync(path.join(work, 'content/redirects.yaml'), `- from: /docs/2009-old-name/\n  to: /docs/${press}/\n  reason: test — id corrected\n`);
+    // Added to the project's own redirects (they keep its moved anchors resolving).
+    const redirects = path.join(work, 'content/redirects.yaml');
+    const existing = readFileSync(redirects, 'utf8').replace(/^\[\]\s*$/mu, '');
+    writeFileSync(redirects, `${existing.trimEnd()}\n- from: /docs/2009-old-name/\n  to: /docs/${press}/\n  reason: test — id corrected\n`);
     const r = build();
     expect(r.status, r.output).toBe(0);
     const page = readFileSync(path.join(work, 'dist/docs/2009-old-name/index.html'), 'utf8');
