@@ -16,7 +16,9 @@
  *   <Para id from to>…</Para>                           a paragraph (markdown phrasing inside)
  *   <List marker>…</List>                              a 개조식 list level; children are <Item>
  *   <Item id marker from to role?>…</Item>             a list item; first child a paragraph, then
- *                                                      nested <List>s; role: "note" | "box"
+ *                                                      nested <List>s; role: "note" | "box" |
+ *                                                      "contents" (an entry of the document's own
+ *                                                      table of contents, linking to its chapter)
  *   <Figure id kind num title from to>…</Figure>       a captioned table or figure (kind 표|그림);
  *                                                      children: a table, a <Pre>, <Para>s (자료), 주))
  *   <Table id from to>…</Table>                        wraps a GFM table

@@ -66,7 +66,7 @@ export interface ItemBlock extends BlockBase {
   key: string;
   content: Inline[];
   children: Block[];
-  role?: 'note' | 'box';
+  role?: 'note' | 'box' | 'contents';
 }
 export interface TableBlock extends BlockBase {
   type: 'table';

@@ -6,7 +6,7 @@ import { body, compileOk, compileText } from '../helpers.ts';
 import { hasEvidence } from '../../src/compiler/plugins/clean-fake-bold.ts';
 import { fakeBoldSummary } from '../../src/compiler/index.ts';
 import { matchHeading } from '../../src/compiler/plugins/detect-blocks.ts';
-import { corpusExtraDir } from '../../scripts/eval-joins.ts';
+import { corpusExtraDir } from '../../scripts/lib/join-eval.ts';
 
 // Issue 12 item 4: fake-bold repair must not rewrite real text. These lines have the 4× shape
 // but are what the writer meant; none of them was in the text the rule was written for.

@@ -54,7 +54,7 @@ const report: CitedDocument = {
 };
 const thesis: CitedDocument = {
   id: '2006-thesis-innovation-cluster-gri-sme' as CitedDocument['id'],
-  title: '혁신클러스터와 정부출연(연)의 중소기업 지원 역할에 관한 연구 (제목 미상)',
+  title: '혁신클러스터와 정부출연(연)의 중소기업 지원 역할에 관한 연구',
   kind: 'thesis',
   kindLabel: '학위논문',
   issued: { value: '2006', precision: 'year' },

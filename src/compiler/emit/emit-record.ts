@@ -32,6 +32,7 @@ export function emitRecord(tree: DocTree, file: VFile, removed: Record<string, n
       if (line && !line.blank && !line.removed && lineAnchors[n - 1] === null) lineAnchors[n - 1] = id;
     }
   };
+  let inFigure = false;
   const visit = (blocks: Block[]) => {
     for (const b of blocks) {
       counts.blocks++;
@@ -42,7 +43,8 @@ export function emitRecord(tree: DocTree, file: VFile, removed: Record<string, n
         counts.headings++;
         toc.push(tocEntry(b));
       }
-      if (b.type === 'table') counts.tables++;
+      // A table inside a captioned 표 is that table, counted once with its caption.
+      if (b.type === 'table' && !inFigure) counts.tables++;
       if (b.type === 'facts') for (const e of b.entries) facts.push({ label: e.label.text, value: e.value.text, line: b.from });
       if (b.type === 'item') {
         // Children first: their lines belong to them, not to the parent item.
@@ -54,7 +56,9 @@ export function emitRecord(tree: DocTree, file: VFile, removed: Record<string, n
         if (b.kind === '표') counts.tables++;
         else counts.figures++;
         captions.push({ id: b.id as AnchorId, kind: b.kind, num: b.num, title: b.title, line: b.from, body: b.children.some((c) => c.type === 'table') ? 'table' : b.children.some((c) => c.type === 'pre') ? 'pre' : 'none' });
+        inFigure = true;
         visit(b.children);
+        inFigure = false;
         claim(b.from, b.to, b.id!);
         continue;
       }

@@ -6,7 +6,9 @@ import type { MeasureEntry } from '../contract.ts';
 const ACTION = /(?:추진|촉진|확대|지원|구축|조성|강화|운영|제고|육성|개선|마련|도입|신설|유치|활성화|허용|완화|확충|개편|개정|검토|투자|집중|정착|설립|실시|시행|제공|부여|우대|협력|연계|발굴|공급|의무화|간소화|제도화|고도화|전환|해소|보호|선정|수립|완비|확보|정비|추가|포함|면제|체결|교류|유도|적용|클러스터화|기반확대|구성|설치|발급|이전|일괄육성|지정|임명|분리|확정|작성|부여|관리|창출)$/u;
 const LABEL = /^\(([^()]{1,25})\)\s*/u;
 /** The last word of a section that describes rather than commits (성공요인 정리, 주요 쟁점, 현황). */
-const DESCRIPTIVE = /(?:정리|쟁점|현황|요인|특성|이론|배경|문제점|비교|시사점|의의|개요|사례|고찰|동향|실태)$/u;
+const DESCRIPTIVE = /(?:정리|쟁점|현황|요인|특성|이론|배경|문제점|비교|시사점|의의|개요|사례|고찰|동향|실태|비전)$/u;
+/** A box title on its own line (`【 광역권별 클러스터 비전 】`, `< 예시 >`): it titles the list below it. */
+const BOX_TITLE = /^[【《〈<\[]\s*(.+?)\s*[】》〉>\]]$/u;
 /** Families that are not action items: summary boxes, case boxes, notes. */
 const NOT_MEASURE = new Set(['◇', '※', '*', '**', '***', '」', 'fn']);
 
@@ -95,7 +97,10 @@ export function findMeasures(tree: DocTree, docId: string, docYear: number | nul
   const table = (t: TableBlock) => {
     for (const m of comparisonRows(t, docId, docYear)) measures.push({ ...m, headingPath: path.map((h) => headingText(h)), sectionId: path.at(-1)?.id ?? null });
   };
+  // The title of the box the following items sit in, while they follow it.
+  let box: string | null = null;
   for (const b of tree.children) {
+    if (b.type !== 'item') box = b.type === 'para' ? (BOX_TITLE.exec(plain(b.content).trim())?.[1] ?? null) : null;
     const inDescription = path.some((h) => DESCRIPTIVE.test(headingText(h)));
     if (b.type === 'para' && seenHeading && !inDescription) inline(b);
     if (b.type === 'table' && seenHeading && !inDescription) table(b);
@@ -110,7 +115,8 @@ export function findMeasures(tree: DocTree, docId: string, docYear: number | nul
     }
     // Nothing inside a descriptive section (현황, 사례, 개요 …) is a measure.
     const describing = path.some((h) => DESCRIPTIVE.test(headingText(h)));
-    if (b.type === 'item' && seenHeading && !describing) walk([b]);
+    // Nor a list under a descriptive box title (`【 … 비전 】`).
+    if (b.type === 'item' && seenHeading && !describing && !(box && DESCRIPTIVE.test(box))) walk([b]);
   }
   return measures.sort((a, b) => a.from - b.from || a.id.localeCompare(b.id));
 }

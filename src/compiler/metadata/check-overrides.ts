@@ -10,7 +10,7 @@ import type { Overrides } from './overrides.ts';
  * overrides.yaml, never at source.txt.
  */
 
-type Kind = 'headings' | 'sections' | 'zones' | 'tableHeaders' | 'tables';
+type Kind = 'headings' | 'sections' | 'zones' | 'tableHeaders' | 'tableRows' | 'tables';
 type Entry = Overrides[Kind][number];
 
 /**
@@ -45,7 +45,7 @@ function targetOf(kind: Kind, e: Entry): { first: number; last: number; field: s
   }
 }
 
-const KINDS: Kind[] = ['headings', 'sections', 'zones', 'tableHeaders', 'tables'];
+const KINDS: Kind[] = ['headings', 'sections', 'zones', 'tableHeaders', 'tableRows', 'tables'];
 
 function* entries(overrides: Overrides): Generator<[Kind, number, Entry]> {
   for (const kind of KINDS) for (const [i, e] of overrides[kind].entries()) yield [kind, i, e];
@@ -126,6 +126,8 @@ function whyUnused(kind: Kind, e: Entry, overrides: Overrides): string {
   switch (kind) {
     case 'tables':
       return `source line ${target!.first} does not start a pipe table (cells ending in \`|\`); a \`tables\` entry must name a table's first line, or be removed`;
+    case 'tableRows':
+      return `no flattened table is captioned \`${(e as Overrides['tableRows'][number]).figure}\`; correct \`figure\` or remove the entry`;
     case 'tableHeaders':
       return `no flattened table is captioned \`${(e as Overrides['tableHeaders'][number]).figure}\` (or its grid was rebuilt without this entry); correct \`figure\` or remove the entry`;
     case 'zones':
@@ -140,7 +142,7 @@ function entryAt(overrides: Overrides, line: number, captions: Map<number, strin
   for (const [kind, i, e] of entries(overrides)) {
     const target = targetOf(kind, e);
     if (target && line >= target.first && line <= Math.max(target.first, target.last)) return [kind, i, e];
-    if (kind === 'tableHeaders' && captions.get(line) === (e as Overrides['tableHeaders'][number]).figure) return [kind, i, e];
+    if ((kind === 'tableHeaders' || kind === 'tableRows') && captions.get(line) === (e as { figure: string }).figure) return [kind, i, e];
   }
   return null;
 }

@@ -64,6 +64,13 @@ export const overridesSchema = z
     tableHeaders: z
       .array(z.object({ figure: z.string().regex(/^tbl-\d+-\d+$/), cells: z.array(z.string()).min(2) }).strict())
       .default([]),
+    /** The cells of a flattened table whose layout the text lost (merged cells emitted out of
+     *  order, columns emitted one after another). Each row is written `cell | cell | …`; every
+     *  cell must spell text of the table's body (spaces aside) and together they must use all
+     *  of it, so nothing is invented or lost. `{…}` marks a cell the source lost (a header). */
+    tableRows: z
+      .array(z.object({ figure: z.string().regex(/^tbl-\d+-\d+$/), rows: z.array(z.string().min(1)).min(2) }).strict())
+      .default([]),
     /** Pipe tables whose column count cannot be decided from the text. */
     tables: z
       .array(z.object({ line: z.number().int().positive(), expect: text, columns: z.number().int().min(1) }).strict())
@@ -72,4 +79,4 @@ export const overridesSchema = z
   .strict();
 
 export type Overrides = z.infer<typeof overridesSchema>;
-export const NO_OVERRIDES: Overrides = { headings: [], sections: [], zones: [], tableHeaders: [], tables: [] };
+export const NO_OVERRIDES: Overrides = { headings: [], sections: [], zones: [], tableHeaders: [], tableRows: [], tables: [] };

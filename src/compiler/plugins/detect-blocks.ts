@@ -5,7 +5,8 @@ import { cutInsideWord, endsSentence, joinDecision, vocabulary, type Vocabulary 
 import { displayWidth, isFull, wrapWidth } from '../text/layout.ts';
 import { report } from '../messages.ts';
 import { CAPTION } from './detect-captions.ts';
-import { recoverGrid } from './recover-grid.ts';
+import { gridFromRows, recoverGrid, recoverGroupedGrid } from './recover-grid.ts';
+import { listedFamilies, matchEntry, parseEntry, type Contents, type ContentsEntry } from './detect-contents.ts';
 import { overrideApplied } from '../metadata/check-overrides.ts';
 
 /** Heading patterns, by family. `seg` turns the number into an anchor path segment. */
@@ -13,7 +14,13 @@ const HEADINGS: { key: string; re: RegExp; seg: (m: RegExpExecArray) => string }
   { key: 'chapter', re: /^(제\s*(\d+)\s*장\.?)\s*(.*)$/u, seg: (m) => m[2]! },
   { key: 'section', re: /^(제\s*(\d+)\s*절\.?)\s*(.*)$/u, seg: (m) => m[2]! },
   { key: 'roman', re: /^(([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]+)\s*[.．]?)\s+(.+)$/u, seg: (m) => roman(m[2]!) },
-  { key: 'appendix', re: /^((참고|붙임|별첨)\s*(\d*))\s+(.+)$/u, seg: (m) => `ref${m[3] || ''}` },
+  // Annex labels: `참고 1 …`, letter-spaced `붙 임`, `참 고`, and bracketed `【붙임】`, `[붙임 2]`, `<붙임1>`.
+  { key: 'appendix', re: /^((참\s?고|붙\s?임|별\s?첨)\s*(\d*))\s+(.+)$/u, seg: (m) => `ref${m[3] || ''}` },
+  { key: 'appendix', re: /^([【\[<〔]\s*(참\s?고|붙\s?임|별\s?첨)\s*(\d*)\s*[】\]>〕])\s*(.*)$/u, seg: (m) => `ref${m[3] || ''}` },
+  // Questions of a Q&A annex (`질문 1 …`, `Q2. …`).
+  { key: 'question', re: /^((?:질문|Q)\s*(\d{1,2})\s*[.:]?)\s+(.+)$/u, seg: (m) => `q${m[2]}` },
+  { key: 'num3', re: /^((\d{1,2})\.(\d{1,2})\.(\d{1,2})\.?)\s+(.+)$/u, seg: (m) => m[4]! },
+  { key: 'num2', re: /^((\d{1,2})\.(\d{1,2})\.?)\s+(?!\d)(.+)$/u, seg: (m) => m[3]! },
   { key: 'num', re: /^((\d{1,2})\s*\.)\s*(?![\d.])(.+)$/u, seg: (m) => m[2]! },
   { key: 'ganada', re: /^(([가-하])\s*\.)\s*(.+)$/u, seg: (m) => GANADA[m[2]!] ?? m[2]! },
   { key: 'paren', re: /^(\((\d{1,2})\))\s*(.+)$/u, seg: (m) => m[2]! },
@@ -43,7 +50,7 @@ const MARKERS: { key: string; re: RegExp }[] = [
   { key: '➊', re: /^[➊-➓❶-❿]/u },
   { key: '①', re: /^[①-⑳]/u },
   { key: '△', re: /^[△▲]/u },
-  { key: '1)', re: /^\d{1,2}\)(?=\S)/u },
+  { key: '1)', re: /^\d{1,2}\)(?=\s*\S)/u },
   { key: '가)', re: /^[가-하]\)(?=\s)/u },
 ];
 const LABEL = /^\(([^()]{1,15})\)\s+(?=\S)/u;
@@ -58,6 +65,21 @@ export interface Classified {
   kind: 'heading' | 'item' | 'caption' | 'text';
   key?: string;
   match?: RegExpExecArray;
+  /** The contents entry that names this heading. */
+  entry?: ContentsEntry;
+}
+
+/** What classify needs to know beyond the line itself. */
+interface Context {
+  boldHeadings: boolean;
+  prev: Line | null;
+  /** The source line just above (blank or not), and the next non-blank line. */
+  above: Line | undefined;
+  below: Line | undefined;
+  contents: Contents[];
+  listed: Set<string>;
+  /** Unmarked sub-section titles are possible (one-paragraph-per-line text with headings). */
+  plainTitles: boolean;
 }
 
 /**
@@ -112,6 +134,10 @@ export default function detectBlocks() {
     const zonesById = new Map((tree.zones ?? []).map((z) => [z.id, z]));
     const overrideHeadings = new Map(file.data.overrides!.headings.map((h) => [h.before, h]));
     const overrideSections = new Map(file.data.overrides!.sections.map((s) => [s.line, s]));
+    const contents = tree.contents ?? [];
+    const contentsAt = new Map(contents.map((c) => [c.first, c]));
+    const listed = listedFamilies(contents);
+    let seenHeading = false;
 
     const close = () => {
       if (open && openParts) setContent(open, concat(...openParts));
@@ -165,6 +191,11 @@ export default function detectBlocks() {
       }
       if (line.zone !== undefined) {
         close();
+        const toc = contentsAt.get(line.n);
+        if (toc) {
+          if (toc.title) blocks.push(toc.title);
+          for (const e of toc.entries) blocks.push(e.item);
+        }
         const table = tree.tables?.get(line.n);
         if (table) blocks.push(table);
         const zone = zonesById.get(line.zone);
@@ -177,7 +208,7 @@ export default function detectBlocks() {
         // date cut after a period continues even when its rest looks like a numbered heading.
         let facts = line;
         let last = line;
-        while (i + 1 < lines.length && !lines[i + 1]!.blank && !lines[i + 1]!.removed && lines[i + 1]!.zone === undefined && !lines[i + 1]!.footnote && full(last, lines[i + 1]!) && !/\d{1,2}:\d{2}$/u.test(facts.text.text) && (/[(\[]$/u.test(facts.text.text) || (FACT_CONTINUATION.test(lines[i + 1]!.text.text) && (/\d\.$/u.test(facts.text.text) || classify(lines[i + 1]!, boldHeadings, last).kind === 'text')))) {
+        while (i + 1 < lines.length && !lines[i + 1]!.blank && !lines[i + 1]!.removed && lines[i + 1]!.zone === undefined && !lines[i + 1]!.footnote && full(last, lines[i + 1]!) && !/\d{1,2}:\d{2}$/u.test(facts.text.text) && (/[(\[]$/u.test(facts.text.text) || (FACT_CONTINUATION.test(lines[i + 1]!.text.text) && (/\d\.$/u.test(facts.text.text) || classify(lines[i + 1]!, { boldHeadings, prev: last, above: last, below: undefined, contents, listed, plainTitles: false }).kind === 'text')))) {
           last = lines[++i]!;
           facts = { ...facts, text: joinSpans(facts.text, last.text, vocab), n: facts.n };
         }
@@ -185,7 +216,9 @@ export default function detectBlocks() {
         lastLine = line;
         continue;
       }
-      let c = classify(line, boldHeadings, lastLine);
+      let below: Line | undefined;
+      for (let k = i + 1; k < lines.length && k <= i + 3 && !below; k++) if (!lines[k]!.blank && !lines[k]!.removed) below = lines[k];
+      let c = classify(line, { boldHeadings, prev: lastLine, above: lines[i - 1], below, contents, listed, plainTitles: !wrapped && !boldHeadings && seenHeading });
       // A full line cut inside a word continues on the next line even when that line happens to
       // begin like a marker or a heading (`표명하였` + `다. 지역…`, `산` + `·학·연 공동`): the
       // layout and the join evidence outweigh the look of the line start.
@@ -207,7 +240,9 @@ export default function detectBlocks() {
         const numText = m[1]!;
         const num = slice(line.text, 0, numText.length);
         const rest = unLetterSpace(trim(slice(line.text, numText.length)), 2);
-        const h: HeadingBlock = { type: 'heading', key: c.key!, num, seg: HEADINGS.find((p) => p.key === c.key)!.seg(m), title: [{ type: 'text', span: rest }], from: line.n, to: line.n };
+        const h: HeadingBlock = { type: 'heading', key: c.key!, num: numText ? num : undefined, seg: c.entry?.seg ?? segFor(c.key!, m), title: [{ type: 'text', span: rest }], from: line.n, to: line.n };
+        if (c.entry) c.entry.target = h;
+        seenHeading = true;
         blocks.push(h);
         // A wrapped bold heading continues on the next bold line that is not a heading itself.
         const next = lines[i + 1];
@@ -299,6 +334,12 @@ function joinSpans(a: Span, b: Span, vocab: Vocabulary): Span {
   return joinDecision(a.text, b.text, vocab) === 'space' ? concat(a, synthetic(' '), b) : concat(a, b);
 }
 
+/** The path segment a heading family gives a matched number (`Ⅳ` gives `IV`, `가` gives `ga`). */
+export function segFor(key: string, m: RegExpExecArray): string | undefined {
+  const p = HEADINGS.find((q) => q.key === key && q.re.test(m.input));
+  return p ? p.seg(p.re.exec(m.input)!) : undefined;
+}
+
 export function matchHeading(text: string): { key: string; match: RegExpExecArray } | null {
   for (const p of HEADINGS) {
     const m = p.re.exec(text);
@@ -313,15 +354,28 @@ function segOf(key: string, num: string): string | undefined {
   return m && h ? h.seg(m) : undefined;
 }
 
-function classify(line: Line, boldHeadings: boolean, prev: Line | null): Classified {
+function classify(line: Line, ctx: Context): Classified {
   const text = line.text.text;
+  const { boldHeadings, prev } = ctx;
   if (CAPTION.test(text)) return { kind: 'caption' };
   const h = matchHeading(text);
-  if (h) {
+  const entry = ctx.contents.length ? parseEntry(text) : null;
+  if (entry?.key && ctx.listed.has(entry.key) && ctx.contents.some((c) => c.last < line.n)) {
+    // A family the document's contents list enumerates: its lines are sections exactly when
+    // they are listed there (`1 신청 방법 및 접수 기간` is; `1. 첫째 항목의 구분은…` is not).
+    const e = matchEntry(ctx.contents, entry.key, entry.seg, entry.title, line.n);
+    if (e) return { kind: 'heading', key: entry.key, match: headingMatch(text, entry.numLength), entry: e };
+    // Not listed: a numbered list item, kept apart from its neighbours (`3) … 4) …`).
+    if (h) return numberedItem(h);
+  } else if (h && (isKeyValue(h) || insideNote(line, ctx.above))) {
+    return numberedItem(h);
+  } else if (h) {
     const short = text.length <= 60 && !/(?:다|함|음|임|됨)\.$/u.test(text) && !/[,:]$/u.test(text);
     const eligible = boldHeadings
       ? line.bold || ((h.key === 'chapter' || h.key === 'section') && text.length < 30)
-      : short && (h.key !== 'num' || text.length <= 45) && (h.key !== 'appendix' || text.length <= 50);
+      : h.key === 'question'
+        ? text.length <= 160
+        : short && (h.key !== 'num' || text.length <= 45) && (h.key !== 'appendix' || text.length <= 50);
     if (eligible) return { kind: 'heading', key: h.key, match: h.match };
   }
   for (const mk of MARKERS) {
@@ -333,8 +387,64 @@ function classify(line: Line, boldHeadings: boolean, prev: Line | null): Classif
   if (label && /[가-힣A-Za-z]/u.test(label[1]!) && !/[,;]|\d{4}/u.test(label[1]!) && (!prev || prev.n !== line.n - 1 || prev.blank)) {
     return { kind: 'item', key: 'label', match: /^/u.exec(text)! };
   }
+  if (ctx.plainTitles && isPlainTitle(line, ctx.below)) return { kind: 'heading', key: 'plain', match: /^()/u.exec(text)! };
   return { kind: 'text' };
 }
+
+/**
+ * A numbered line that is not a section (a field and its value, a line quoted in a note, a
+ * number the contents list does not name) is a list item of its numbering family.
+ */
+function numberedItem(h: { key: string; match: RegExpExecArray }): Classified {
+  const m = /^/u.exec(h.match.input)!;
+  m[0] = h.match[1]!;
+  return { kind: 'item', key: `${h.key}-item`, match: m };
+}
+
+/** The match of a heading whose number is the first `numLength` characters (group 1). */
+function headingMatch(text: string, numLength: number): RegExpExecArray {
+  const m = /^()/u.exec(text)!;
+  m[1] = text.slice(0, numLength);
+  return m;
+}
+
+/**
+ * A numbered line that states a field and its value (`다. 발표대상 : …`, `가. 사 업 명:
+ * 생성형 AI …`) is an item of a list of facts, not a section title.
+ */
+function isKeyValue(h: { key: string; match: RegExpExecArray }): boolean {
+  if (h.key === 'appendix' || h.key === 'chapter' || h.key === 'section' || h.key === 'question') return false;
+  const title = h.match.input.slice(h.match[1]!.length);
+  return /^[^:：]{1,30}[:：]\s*\S/u.test(title);
+}
+
+/**
+ * A numbered line right under a `※` note and indented deeper than it quotes something inside
+ * the note (`※ … 급여기준` / `  3. 고식적요법`): it is the note's content, never a section.
+ */
+function insideNote(line: Line, above: Line | undefined): boolean {
+  if (!above || above.blank || !/^\s*※/u.test(above.raw)) return false;
+  const indent = (l: Line) => l.raw.length - l.raw.trimStart().length;
+  return indent(line) > indent(above);
+}
+
+/**
+ * Rule structure/heading, unmarked titles: in one-paragraph-per-line documents, a short line
+ * with no marker that does not read as a sentence or a field, directly followed by a list of
+ * sub-items (`o`, `ㅇ`, `○`, `❍`) or a table, titles what follows (`신청 시 주의사항`). Only
+ * after a first heading, so cover-page lines are never titles.
+ */
+function isPlainTitle(line: Line, below: Line | undefined): boolean {
+  const t = line.text.text.trim();
+  // Deeply indented lines continue the item above them (hard-wrapped RFP items).
+  if (line.raw.length - line.raw.trimStart().length > 2) return false;
+  if (t.length < 2 || t.length > 25 || !/[가-힣]/u.test(t)) return false;
+  if (/[.。:：,;!?]$|[다요함음임됨]$/u.test(t) || /[:：]/u.test(t) || /^[(\[<【〈《0-9]|^주\s*\d/u.test(t)) return false;
+  if (t.split(/\s+/u).every((k) => [...k].length === 1)) return false;
+  if (!below) return false;
+  return /^(?:[oㅇ○❍◦](?:\s|$)|\[표\]$|[<〈《]\s)/u.test(below.text.text.trimStart());
+}
+
 
 /**
  * A document is hard-wrapped when most adjacent text lines break mid-sentence; then a line
@@ -385,6 +495,23 @@ function mergeDanglingParagraphs(blocks: Block[], vocab: Vocabulary): Block[] {
   return out;
 }
 
+/** `1013–1331, 1352–1431`: the line ranges a list of lines covers. */
+function lineList(lines: Line[]): string {
+  const ranges: [number, number][] = [];
+  for (const l of lines) {
+    const last = ranges.at(-1);
+    if (last && l.n <= last[1] + 2) last[1] = l.n;
+    else ranges.push([l.n, l.n]);
+  }
+  return ranges.map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`)).join(', ');
+}
+
+/** Whether the last word of `a` and the first of `b` are one word the document writes whole elsewhere. */
+function oneWord(a: string, b: string, vocab: Vocabulary): boolean {
+  const word = `${a.trim().split(/\s+/u).at(-1) ?? ''}${b.trim().split(/\s+/u)[0] ?? ''}`.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  return vocab.has(word);
+}
+
 /** Body lines grouped by where they sit: a new run starts where a `zones` override part starts. */
 function lineRuns(body: Line[], zone: NonNullable<DocTree['zones']>[number]): Line[][] {
   const partStarts = new Set((zone.parts ?? []).map((p) => p[0]));
@@ -419,9 +546,17 @@ function figureOf(zone: NonNullable<DocTree['zones']>[number], vocab: Vocabulary
   const base = { type: 'figure' as const, kind: zone.kind, num: zone.num, title: m[4]!.trim(), caption: [{ type: 'text' as const, span: zone.caption.text }], from: zone.caption.n, to: zone.end + 1, id, titleStart };
   if (zone.kind === '표' && zone.body.some((l) => !l.footnote)) {
     const header = file.data.overrides!.tableHeaders.find((h) => h.figure === id);
-    const grid = recoverGrid(zone.body, header?.cells);
+    const rowsOverride = file.data.overrides!.tableRows.find((h) => h.figure === id);
+    let grid = rowsOverride ? gridFromRows(zone.body, rowsOverride.rows) : recoverGrid(zone.body, header?.cells);
+    if (rowsOverride && !grid.ok) report(file, 'override/unknown-target', `Unexpected tableRows override for ${id}: ${grid.reason}`, zone.caption.n);
+    if (!grid.ok && !header && !rowsOverride) {
+      const grouped = recoverGroupedGrid(zone.body, { join: (a, b) => oneWord(a, b, vocab) });
+      if (grouped.ok) grid = grouped;
+      else grid = { ok: false, reason: `${grid.reason}; as a grouped grid: ${grouped.reason}` };
+    }
     if (grid.ok) {
       if (header) overrideApplied(file, header);
+      if (rowsOverride) overrideApplied(file, rowsOverride);
       const body = zone.body.filter((l) => !l.footnote && l !== grid.unit);
       if (grid.unit) children.push({ type: 'para', content: [{ type: 'text', span: grid.unit.text }], from: grid.unit.n, to: grid.unit.n });
       const parts = lineRuns(body, zone).map((run): [number, number] => [run[0]!.n, run.at(-1)!.n]);
@@ -429,7 +564,7 @@ function figureOf(zone: NonNullable<DocTree['zones']>[number], vocab: Vocabulary
       return { ...base, children: [...children, ...notes] };
     }
     if (header) report(file, 'override/unknown-target', `Unexpected tableHeaders override for ${id}: ${grid.reason}`, zone.caption.n);
-    report(file, 'structure/flattened-table', `Unexpected flattened table <표 ${zone.num}>: ${grid.reason}; shown verbatim`, zone.caption.n);
+    report(file, 'structure/flattened-table', `Unexpected flattened table <표 ${zone.num}>: ${grid.reason}; source lines ${lineList(zone.body.filter((l) => !l.footnote))} shown verbatim as a preformatted grid`, zone.caption.n);
   }
   // One preformatted block per run of body lines (a zone extended by an override may have
   // parts elsewhere in the source; each keeps its own line range).

@@ -4,6 +4,7 @@ import { endsSentence } from '../text/join.ts';
 const BODY = /^(\d{1,2})\) (?=\S)/u;
 const MARKER = /(?<=[가-힣A-Za-z.)’”])(\d{1,2})\)(?!\d)/gu;
 const REF_END = /(?:재구성|재정리|재인용|pp?\.?\s?[\d-]+)$/u;
+const OPENS_BLOCK = /^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+[가-힣A-Za-z]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[가-하][.)]\s|\(\d{1,2}\)\s|[□■◇○ㅇ❍▪•◦※①-⑳➊-➓<〈《])/u;
 const BODY_END = /(?:재구성|재정리|재인용|[.。]|지식)$/u;
 
 /**
@@ -42,6 +43,8 @@ export default function detectFootnoteBodies() {
             break;
           }
           if (next.blockStart || BODY.test(next.text.text) || next.zone !== undefined && next.zone !== line.zone) break;
+          // A line opening with an outline number or a list marker starts the next block.
+          if (OPENS_BLOCK.test(next.text.text)) break;
           if (BODY_END.test(last.text.text)) break;
           next.footnote = label;
           last = next;

@@ -46,6 +46,15 @@ export default function detectTables() {
       if (text.includes('\t') && lines[i + 1]?.text.text.includes('\t') && !lines[i + 1]!.footnote) {
         let j = i;
         while (j < lines.length && lines[j]!.text.text.includes('\t') && !lines[j]!.removed && !lines[j]!.footnote) j++;
+        // Tab-aligned list lines (`□ 사업명\t: …` twice) are items whose tabs align text, not a
+        // table: a run is a table only when its lines do not all open with a list marker and at
+        // least two of them hold two or more cells.
+        const run = lines.slice(i, j);
+        const cellCount = (l: Line) => l.text.text.split('\t').filter((c) => c.trim()).length;
+        if (run.every((l) => LIST_MARKER.test(l.text.text)) || run.filter((l) => cellCount(l) >= 2).length < 2) {
+          i = j - 1;
+          continue;
+        }
         zone++;
         const rows = lines.slice(i, j).map((l) => splitCells(l.text, /\t/u).map(cell));
         for (let k = i; k < j; k++) lines[k]!.zone = zone;
@@ -132,6 +141,9 @@ export default function detectTables() {
     }
   };
 }
+
+/** A 개조식 list marker opening a line (korean-conventions.md). */
+const LIST_MARKER = /^\s*(?:[□■▣◇◆ㅇ○❍◯●▪▫◾◽•◦∘▶►▸▷※➊-➓❶-❿①-⑳△▲*-]|o\s)/u;
 
 function splitCells(span: Span, sep: RegExp): Span[] {
   const out: Span[] = [];
