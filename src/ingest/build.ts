@@ -8,8 +8,8 @@ import { Numberer, type HeadDef } from './numbering.ts';
  */
 export type Run =
   | { type: 'text'; text: string }
-  | { type: 'table'; rows: number; cols: number; cells: { row: number; col: number; rowSpan: number; colSpan: number; paragraphs: RawParagraph[] }[] }
-  | { type: 'box'; paragraphs: RawParagraph[] }
+  | { type: 'table'; floating?: boolean; rows: number; cols: number; cells: { row: number; col: number; rowSpan: number; colSpan: number; paragraphs: RawParagraph[] }[] }
+  | { type: 'box'; floating?: boolean; paragraphs: RawParagraph[] }
   | { type: 'note'; kind: 'footnote' | 'endnote'; number: number; paragraphs: RawParagraph[] };
 
 export interface RawParagraph {
@@ -47,7 +47,10 @@ export class Builder {
       text = '';
       any = false;
     };
-    for (const run of p.runs) {
+    // An object that floats (not placed like a character) is anchored to the paragraph but
+    // laid out below its text: it is read after the text.
+    const runs = [...p.runs.filter((r) => !('floating' in r && r.floating)), ...p.runs.filter((r) => 'floating' in r && r.floating)];
+    for (const run of runs) {
       switch (run.type) {
         case 'text':
           text += run.text;

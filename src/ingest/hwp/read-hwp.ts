@@ -68,6 +68,13 @@ function summaryMeta(_cfb: CFB.CFB$Container): Partial<IngestedDocument['meta']>
   return {};
 }
 
+/** Bit 0 of an object's common properties: placed like a character (글자처럼 취급) or not. */
+function floating(ctrl: HwpRecord): boolean {
+  const r = new Reader(ctrl.data);
+  r.u32();
+  return (r.u32() & 1) === 0;
+}
+
 /** Walks one section's paragraphs, turning records into the builder's paragraphs. */
 class SectionReader {
   private info: DocInfo;
@@ -178,9 +185,9 @@ class SectionReader {
   control(id: string, ctrl: HwpRecord): { type: 'inline'; text: string } | { type: 'run'; run: Run } | null {
     switch (id) {
       case 'tbl ':
-        return { type: 'run', run: this.table(ctrl) };
+        return { type: 'run', run: { ...this.table(ctrl), floating: floating(ctrl) } as Run };
       case 'gso ':
-        return { type: 'run', run: { type: 'box', paragraphs: this.lists(ctrl).flat() } };
+        return { type: 'run', run: { type: 'box', paragraphs: this.lists(ctrl).flat(), floating: floating(ctrl) } };
       case 'fn  ':
       case 'en  ': {
         const r = new Reader(ctrl.data);
