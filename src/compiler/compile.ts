@@ -26,6 +26,8 @@ export interface DocumentInput {
   source: Uint8Array | null;
   meta: string | null;
   overrides: string | null;
+  /** `source.origin.tsv` of an ingested document: line → place in the original file. */
+  origins?: string | null;
 }
 
 export interface CompiledDocument {
@@ -79,6 +81,7 @@ export function compileDocument(input: DocumentInput, opts: { verify?: boolean; 
   if (opts.verify !== false) verifyRoundTrip(mdast, mdx, sourceFile);
   const removed = checkCoverage(tree, sourceFile);
   const record = emitRecord(tree, sourceFile, removed);
+  if (input.origins) record.lineOrigins = parseOrigins(input.origins, record.lines.length);
   if (files.some((f) => f.messages.some((m) => m.fatal))) return { result: null, files };
   return { result: { id: input.id as DocId, mdx, record, search: emitSearch(tree, input.id), files, tree }, files };
 }
@@ -95,6 +98,18 @@ export function verifyRoundTrip(mdast: Root, mdx: string, file: VFile): void {
   let k = 0;
   while (k < expected.length && expected[k] === actual[k]) k++;
   report(file, 'check/roundtrip', `Unexpected MDX round-trip difference at text offset ${k}: expected “${expected.slice(k, k + 30)}”, got “${actual.slice(k, k + 30)}”`);
+}
+
+/** `line<TAB>origin` rows (comments start with `#`), one entry per source line. */
+export function parseOrigins(tsv: string, lines: number): (string | null)[] {
+  const out: (string | null)[] = Array.from({ length: lines }, () => null);
+  for (const row of tsv.split('\n')) {
+    if (!row.trim() || row.startsWith('#')) continue;
+    const tab = row.indexOf('\t');
+    const n = Number(row.slice(0, tab));
+    if (tab > 0 && Number.isInteger(n) && n >= 1 && n <= lines) out[n - 1] = row.slice(tab + 1).trim() || null;
+  }
+  return out;
 }
 
 /** The path of the override entry that targets a source line (for positioned messages). */

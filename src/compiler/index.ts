@@ -53,10 +53,10 @@ export async function compileCorpus(opts: {
   for (const id of entries) {
     const dir = path.join(sourcesDir, id);
     const read = async (name: string) => (existsSync(path.join(dir, name)) ? await readFile(path.join(dir, name)) : null);
-    const [source, meta, overrides] = await Promise.all([read('source.txt'), read('meta.yaml'), read('overrides.yaml')]);
+    const [source, meta, overrides, origins] = await Promise.all([read('source.txt'), read('meta.yaml'), read('overrides.yaml'), read('source.origin.tsv')]);
     const rel = path.relative(opts.root, dir);
     const started = performance.now();
-    const { result, files } = compileDocument({ id, dir: rel, source, meta: meta?.toString('utf8') ?? null, overrides: overrides?.toString('utf8') ?? null }, { verify: opts.verify, knowledge });
+    const { result, files } = compileDocument({ id, dir: rel, source, meta: meta?.toString('utf8') ?? null, overrides: overrides?.toString('utf8') ?? null, origins: origins?.toString('utf8') ?? null }, { verify: opts.verify, knowledge });
     timings[id] = performance.now() - started;
     if (source) {
       const hash = createHash('sha256').update(source).digest('hex');

@@ -55,6 +55,15 @@ export const metaSchema = z
     sourceUrl: z.union([z.url(), unknown]),
     /** The file name the text arrived as. */
     originalFile: z.string().optional(),
+    /**
+     * Written by `npm run add`: the text was read from the original file's own structure
+     * (src/ingest/). Its tables are the `[표]` fences only; the compiler never guesses tables
+     * from tabs, `|` cells or flattened lines in such a document.
+     */
+    ingested: z
+      .object({ format: z.enum(['hwp', 'hwpx', 'pdf']), file: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/u, 'expected the SHA-256 of the original, 64 hex digits') })
+      .strict()
+      .optional(),
   })
   .strict();
 

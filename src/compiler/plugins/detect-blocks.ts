@@ -367,7 +367,8 @@ function figureOf(zone: NonNullable<DocTree['zones']>[number], vocab: Vocabulary
     return { type: 'para', content: [{ type: 'text', span }], from: group[0]!.n, to: group.at(-1)!.n } as ParaBlock;
   });
   const base = { type: 'figure' as const, kind: zone.kind, num: zone.num, title: m[4]!.trim(), caption: [{ type: 'text' as const, span: zone.caption.text }], from: zone.caption.n, to: zone.end + 1, id, titleStart };
-  if (zone.kind === '표' && zone.body.some((l) => !l.footnote)) {
+  // An ingested document's tables are its `[표]` fences: lines under a caption are not re-gridded.
+  if (zone.kind === '표' && zone.body.some((l) => !l.footnote) && file.data.meta?.ingested === undefined) {
     const header = file.data.overrides!.tableHeaders.find((h) => h.figure === id);
     const grid = recoverGrid(zone.body, header?.cells);
     if (grid.ok) {
