@@ -24,6 +24,7 @@ export class Builder {
   private numberer = new Numberer();
   private format: IngestedDocument['format'];
   private tables = 0;
+  private noteCount = 0;
   /** How many layout boxes enclose the paragraph being read. */
   private depth = 0;
   constructor(format: IngestedDocument['format']) {
@@ -144,9 +145,12 @@ export class Builder {
   }
 
   private note(run: Extract<Run, { type: 'note' }>, origin: Origin): string {
-    const marker = `${run.number})`;
+    // Hangul numbers notes continuously by default; the marker is the `N)` the compiler's
+    // footnote rule links to its body line.
+    const number = ++this.noteCount;
+    const marker = `${number})`;
     const paragraphs = run.paragraphs.flatMap((np) => this.inline(np, origin)).map((t) => t.trim()).filter(Boolean);
-    this.footnotes.push({ kind: run.kind, marker, paragraphs, origin: { ...origin, detail: `${run.kind === 'footnote' ? '각주' : '미주'} ${run.number}` } });
+    this.footnotes.push({ kind: run.kind, marker, paragraphs, origin: { ...origin, detail: `${run.kind === 'footnote' ? '각주' : '미주'} ${number}` } });
     return marker;
   }
 

@@ -9,8 +9,9 @@ import type { Block, GuessedMeta, IngestedDocument } from './model.ts';
  */
 const HEAD_LINES = 40;
 
-export function guessMeta(doc: IngestedDocument): GuessedMeta {
+export function guessMeta(doc: IngestedDocument, known: { agencies?: string[] } = {}): GuessedMeta {
   const lines = openingLines(doc.blocks, HEAD_LINES);
+  const paragraphs = doc.blocks.filter((b) => b.type === 'paragraph').slice(0, HEAD_LINES).map((b) => b.text.trim());
   const all = lines.join('\n');
   const meta: GuessedMeta = { ...doc.meta };
 
@@ -20,10 +21,11 @@ export function guessMeta(doc: IngestedDocument): GuessedMeta {
   const date = guessDate(lines);
   if (date) meta.issued = { value: date.iso, review: true, from: `“${date.line.trim().slice(0, 60)}”` };
 
-  const publisher = guessPublisher(lines);
+  const publisher = knownName(lines, known.agencies ?? []) ?? guessPublisher(lines);
   if (publisher) meta.publishers = { value: [publisher], review: true, from: '기관명이 처음 나오는 줄' };
 
-  const title = guessTitle(lines);
+  // Titles are running paragraphs, not the cells of a press-facts table.
+  const title = guessTitle(paragraphs);
   // A title from the file's properties is often a template's (`한글 문서`): the text wins when found.
   if (title) meta.title = { value: title, review: true, from: '첫 제목 문단' };
   return meta;
@@ -40,11 +42,15 @@ function openingLines(blocks: Block[], n: number): string[] {
 }
 
 function guessKind(text: string): { value: string; cue: string } | null {
+  // Letter-spaced labels (`보 도 자 료`, `제 안 요 청 서`) count as the word.
+  const word = (w: string) => new RegExp([...w].join('\\s*'), 'u');
   const rules: [RegExp, string][] = [
-    [/보\s*도\s*자\s*료|보도시점|보도일시/u, 'press-release'],
-    [/제안\s*요청서/u, 'rfp'],
-    [/공\s*고|모집/u, 'call'],
-    [/보고서/u, 'report'],
+    [word('보도자료'), 'press-release'],
+    [/보도시점|보도일시/u, 'press-release'],
+    [word('제안요청서'), 'rfp'],
+    [word('공고'), 'call'],
+    [/모집/u, 'call'],
+    [word('보고서'), 'report'],
     [/계획|전략/u, 'plan'],
   ];
   for (const [re, value] of rules) {
@@ -71,9 +77,23 @@ export function guessDate(lines: string[]): { iso: string; line: string } | null
   return null;
 }
 
+/** The registry name that occurs first in the opening lines (the longest at a place). */
+function knownName(lines: string[], names: string[]): string | null {
+  if (!names.length) return null;
+  const sorted = [...new Set(names)].filter((n) => n.length >= 2).sort((a, b) => b.length - a.length);
+  let best: { at: number; line: number; name: string } | null = null;
+  lines.forEach((line, li) => {
+    for (const name of sorted) {
+      const at = line.indexOf(name);
+      if (at >= 0 && (!best || li < best.line || (li === best.line && at < best.at))) best = { at, line: li, name };
+    }
+  });
+  return (best as { name: string } | null)?.name ?? null;
+}
+
 function guessPublisher(lines: string[]): string | null {
   const re = /(?<![가-힣])((?:[가-힣]{2,12})(?:부|처|청|위원회|공단|공사|관리원|평가원|진흥원|연구원|센터))(?=$|[\s(,·)은는이가의와과에])/u;
-  const skip = /^(?:세부|내부|외부|일부|전부|본부|학부|간부|정부)$/u;
+  const skip = /^(?:세부|내부|외부|일부|전부|본부|학부|간부|정부)$|(?:요청|신청|정부)$/u;
   for (const line of lines) {
     for (const m of line.matchAll(new RegExp(re, 'gu'))) {
       if (!skip.test(m[1]!)) return m[1]!;
@@ -88,7 +108,7 @@ function guessTitle(lines: string[]): string | null {
     const t = line.replace(/\s+/gu, ' ').trim();
     if (t.length < 8 || t.length > 120) continue;
     if (label.test(t) || /^(?:보도시점|보도일시|배포일시|담당)/u.test(t)) continue;
-    if (/^\(?\d{4}\.\s*\d/u.test(t)) continue;
+    if (/(?:19|20)\d{2}\s*[.년]\s*\d/u.test(t)) continue; // a dated line
     if (/^[□○ㅇ•\-*※▪◦]/u.test(t)) continue;
     return t.replace(/^[「『<〈]\s*|\s*[」』>〉]$/gu, (m) => m).trim();
   }

@@ -12,7 +12,7 @@ export type { IngestedDocument } from './model.ts';
 export const FORMATS = ['.hwp', '.hwpx', '.pdf'] as const;
 
 /** Reads a published file into the ingest model, dispatching on its extension. */
-export async function readDocument(fileName: string, bytes: Uint8Array): Promise<IngestedDocument> {
+export async function readDocument(fileName: string, bytes: Uint8Array, known: { agencies?: string[] } = {}): Promise<IngestedDocument> {
   const ext = extname(fileName).toLowerCase();
   let doc: IngestedDocument;
   switch (ext) {
@@ -28,6 +28,6 @@ export async function readDocument(fileName: string, bytes: Uint8Array): Promise
     default:
       throw new IngestError(`Unexpected file type “${ext || fileName}”: \`npm run add\` reads .hwp, .hwpx and .pdf`);
   }
-  doc.meta = guessMeta(doc);
+  doc.meta = guessMeta(doc, known);
   return doc;
 }

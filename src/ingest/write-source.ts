@@ -105,7 +105,7 @@ export async function writeSource(root: string, id: string, doc: IngestedDocumen
   if (await exists(dir)) throw new Error(`content/sources/${id}/ already exists; choose another --id or remove it first`);
   const lines = renderSource(doc);
   const sha256 = createHash('sha256').update(original.bytes).digest('hex');
-  const name = `original${extname(original.name).toLowerCase()}`;
+  const name = storedName(original.name);
   await mkdir(dir, { recursive: true });
   const files = ['source.txt', 'source.origin.tsv', 'meta.yaml', name, 'original.sha256'];
   await writeFile(join(dir, 'source.txt'), lines.map((l) => l.text).join('\n') + '\n');
@@ -114,6 +114,11 @@ export async function writeSource(root: string, id: string, doc: IngestedDocumen
   await writeFile(join(dir, name), original.bytes);
   await writeFile(join(dir, 'original.sha256'), `${sha256}  ${name}\n`);
   return { dir, files, lines: lines.length, sha256 };
+}
+
+/** The original is kept beside the text as `original.<ext>`. */
+export function storedName(fileName: string): string {
+  return `original${extname(fileName).toLowerCase()}`;
 }
 
 async function exists(p: string): Promise<boolean> {
@@ -135,7 +140,7 @@ export function metaYaml(doc: IngestedDocument, fileName: string, sha256: string
   const m = doc.meta;
   const out: string[] = [`# Draft written by \`npm run add\` from ${basename(fileName)} (sha256 ${sha256.slice(0, 16)}…).`, '# Check every line marked "review", then delete these marks.'];
   const field = (key: string, value: unknown, note?: { review: boolean; from: string }) => {
-    const text = stringify({ [key]: value }, { lineWidth: 0 }).trimEnd();
+    const text = stringify({ [key]: value }, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' }).trimEnd();
     out.push(note ? `${text}  # ${note.review ? 'review: ' : ''}${note.from}` : text);
   };
   if (m.title) field('title', m.title.value, m.title);
@@ -149,5 +154,8 @@ export function metaYaml(doc: IngestedDocument, fileName: string, sha256: string
   field('authors', 'unknown');
   field('sourceUrl', 'unknown', { review: true, from: 'where was the file published?' });
   field('originalFile', basename(fileName));
+  // Marks the text as read from the file's own structure: the compiler then takes tables from
+  // the `[표]` fences only (README "Adding a document").
+  field('ingested', { format: doc.format, file: storedName(fileName), sha256 });
   return out.join('\n') + '\n';
 }
