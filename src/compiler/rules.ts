@@ -39,7 +39,7 @@ export const RULES = {
   'structure/heading': { severity: 'info', doc: 'Heading patterns (제N장, 제N절, Ⅳ., 1., 가., (1), 참고 N) on bold lines, or on short lines when the document has no bold headings; levels by order of first appearance.' },
   'structure/list': { severity: 'info', doc: '개조식 markers (□ ㅇ ○ ▪ - • ▶ ➊ ① ※ …) become nested lists; nesting by order of first appearance under each heading.' },
   'structure/footnote': { severity: 'info', doc: 'Footnote bodies (`1) …` continuing the numbering, `* …`, `** …`, `1」 …`) become footnotes attached at their marker.' },
-  'structure/table': { severity: 'info', doc: 'Tab-separated rows, `|`-terminated cells, and `[표]` blocks become tables.' },
+  'structure/table': { severity: 'info', doc: 'Tab-separated rows, `|`-terminated cells, and `[표]` blocks become tables. In a document ingested from HWP/HWPX/PDF (meta `ingested`) only its `[표]` blocks, the file\'s own tables, are tables: nothing is guessed.' },
   'structure/press-facts': { severity: 'info', doc: 'Press-release header fields (보도시점, 보도일시, 배포, 배포일시, 엠바고 …), several per line, become a definition list and `facts` in the record.' },
   'structure/caption': { severity: 'info', doc: '`<표 n-n>` / `<그림 n-n>` captions open an anchored figure that runs to its `자료)` source lines; in-text references link to it.' },
   'structure/flattened-table': { severity: 'warning', doc: 'A captioned, PDF-flattened table becomes a real table when every body line is a label followed by the same number of numeric values (a `tableHeaders` override may say where header cells end); otherwise it is shown verbatim in a marked preformatted block and the warning says why.' },
