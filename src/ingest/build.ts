@@ -25,8 +25,6 @@ export class Builder {
   private format: IngestedDocument['format'];
   private tables = 0;
   private noteCount = 0;
-  /** How many layout boxes enclose the paragraph being read. */
-  private depth = 0;
   constructor(format: IngestedDocument['format']) {
     this.format = format;
   }
@@ -75,7 +73,6 @@ export class Builder {
             colSpan: c.colSpan,
             paragraphs: c.paragraphs.flatMap((cp) => this.inline(cp, { ...origin, detail: `표 ${n} ${c.row + 1}행 ${c.col + 1}열` })),
           }));
-          if (process.env.DEBUG_INGEST) console.log('table', n, 'depth', this.depth, run.rows, run.cols);
           out.push({ type: 'table', rows: run.rows, cols: run.cols, cells, origin: { ...origin, detail: `표 ${n}` } });
           break;
         }
@@ -103,9 +100,7 @@ export class Builder {
       if (line) out.push({ type: 'paragraph', text: line, origin: at });
       return;
     }
-    this.depth++;
     for (const c of cells) for (const cp of c.paragraphs) this.emit(cp, at, out);
-    this.depth--;
   }
 
   /** A paragraph inside a table cell, as text lines (nested tables are flattened cell by cell). */

@@ -33,7 +33,8 @@ export function renderSource(doc: IngestedDocument): SourceLine[] {
   const lastOfAnchor = new Map<string, number>();
   doc.blocks.forEach((b, i) => lastOfAnchor.set(anchorKey(b.origin), i));
   doc.blocks.forEach((block, i) => {
-    if (block.type === 'paragraph') lines.push({ text: clean(block.text), origin: block.origin });
+    // The outline level (개요 N) of a paragraph style travels with its origin, for the source view.
+    if (block.type === 'paragraph') lines.push({ text: clean(block.text), origin: block.outline ? { ...block.origin, detail: [block.origin.detail, `개요 ${block.outline}`].filter(Boolean).join(' ') } : block.origin });
     else lines.push(...renderTable(block));
     const key = anchorKey(block.origin);
     if (lastOfAnchor.get(key) === i) {

@@ -47,9 +47,7 @@ export function readHwp(bytes: Uint8Array): IngestedDocument {
     const reader = new SectionReader(info, s, builder);
     reader.read(roots);
   }
-  const doc = builder.finish();
-  doc.meta = { ...doc.meta, ...summaryMeta(cfb) };
-  return doc;
+  return builder.finish();
 }
 
 function ascii(b: Uint8Array): string {
@@ -61,11 +59,6 @@ function stream(cfb: CFB.CFB$Container, path: string): Uint8Array | null {
   if (!entry || !entry.content) return null;
   const c = entry.content as Uint8Array | number[];
   return c instanceof Uint8Array ? c : Uint8Array.from(c);
-}
-
-/** Title from the file's summary information, when the author filled it in. */
-function summaryMeta(_cfb: CFB.CFB$Container): Partial<IngestedDocument['meta']> {
-  return {};
 }
 
 /** Bit 0 of an object's common properties: placed like a character (글자처럼 취급) or not. */
