@@ -29,6 +29,12 @@ export class Builder {
     this.format = format;
   }
 
+  private skips = new Map<string, number>();
+  /** Something in the file that is not body text and is left out (told to the user). */
+  skipped(what: string) {
+    this.skips.set(what, (this.skips.get(what) ?? 0) + 1);
+  }
+
   /** A top-level body paragraph. */
   paragraph(p: RawParagraph, origin: Origin) {
     this.emit(p, origin, this.blocks);
@@ -150,7 +156,8 @@ export class Builder {
   }
 
   finish(): IngestedDocument {
-    return { format: this.format, blocks: this.blocks, footnotes: this.footnotes, meta: {}, notes: [] };
+    const notes = [...this.skips].map(([what, n]) => `${n} ${what} left out (not body text)`);
+    return { format: this.format, blocks: this.blocks, footnotes: this.footnotes, meta: {}, notes };
   }
 }
 

@@ -191,8 +191,15 @@ class SectionReader {
       case 'secd':
         this.info.section(ctrl);
         return null;
+      case 'eqed':
+        this.builder.skipped('수식(equation)');
+        return null;
+      case 'head':
+      case 'foot':
+        this.builder.skipped('머리말/꼬리말(running header or footer)');
+        return null;
       default:
-        return null; // headers/footers, page numbers, fields, columns: not body text
+        return null; // page numbers, fields, bookmarks, columns: not body text
     }
   }
 

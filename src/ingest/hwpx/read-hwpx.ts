@@ -80,7 +80,7 @@ export function readHwpx(bytes: Uint8Array): IngestedDocument {
   if (!sections.length) throw new IngestError('This file is not an HWPX document (no Contents/section0.xml)');
   const header = files['Contents/header.xml'] ? readHeader(parser.parse(strFromU8(files['Contents/header.xml']))) : { numberings: new Map(), bullets: new Map(), heads: new Map() };
   const builder = new Builder('hwpx');
-  const reader = new SectionReader(header);
+  const reader = new SectionReader(header, builder);
   sections.forEach((path, s) => {
     const root = parser.parse(strFromU8(files[path]!)) as Node[];
     const sec = root.find((n) => local(tagOf(n)) === 'sec');
@@ -123,8 +123,10 @@ function readHeader(root: Node[]): Header {
 class SectionReader {
   private header: Header;
   private outlineId = 1;
-  constructor(header: Header) {
+  private builder: Builder;
+  constructor(header: Header, builder: Builder) {
     this.header = header;
+    this.builder = builder;
   }
 
   private head(paraPrId: number): HeadDef | undefined {
@@ -163,6 +165,7 @@ class SectionReader {
           case 'ctrl':
             for (const c of kids(item)) {
               const cn = local(tagOf(c));
+              if (cn === 'header' || cn === 'footer') this.builder.skipped('머리말/꼬리말(running header or footer)');
               if (cn === 'footNote' || cn === 'endNote') {
                 flush();
                 runs.push({ type: 'note', kind: cn === 'footNote' ? 'footnote' : 'endnote', number: Number(attrs(c).number ?? 0) || 0, paragraphs: this.subLists(c).flat() });
@@ -188,8 +191,11 @@ class SectionReader {
             }
             break;
           }
+          case 'equation':
+            this.builder.skipped('수식(equation)');
+            break;
           default:
-            break; // pictures, equations, fields, page numbers: not body text
+            break; // pictures, fields, page numbers: not body text
         }
       }
     }
