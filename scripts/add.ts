@@ -10,7 +10,8 @@ import { writeSource, renderSource } from '../src/ingest/write-source.ts';
 import { deriveId } from '../src/ingest/doc-id.ts';
 import { compileDocument, DOC_ID } from '../src/compiler/compile.ts';
 
-const root = new URL('..', import.meta.url).pathname;
+// KB_ROOT lets tests write into a scratch project instead of this one.
+const root = process.env.KB_ROOT ?? new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
 let file: string | undefined;
 let id: string | undefined;
