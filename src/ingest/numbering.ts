@@ -108,8 +108,9 @@ export class Numberer {
     for (let k = level + 1; k < counts.length; k++) counts[k] = (levels[k]?.start ?? 1) - 1;
     const format = levels[level]?.format ?? '';
     if (!format) return '';
-    const out = format.replace(/\^(\d{1,2})/gu, (_, d: string) => {
-      const k = Number(d) - 1;
+    // `^n` is level n's number; `^N` the paragraph's own level's.
+    const out = format.replace(/\^(\d{1,2}|N)/gu, (_, d: string) => {
+      const k = d === 'N' ? level : Number(d) - 1;
       const lv = levels[k];
       return lv ? formatNumber(Math.max(1, counts![k] ?? 1), lv.shape) : '';
     });

@@ -59,6 +59,8 @@ export function readDocInfo(records: HwpRecord[], version: number): DocInfo {
         for (let i = 0; i < 7; i++) {
           const attr = r.u32();
           r.skip(2 + 2 + 4); // width adjust, text offset, char shape
+          // Bits 5-8 hold the number shape (번호 모양): Hangul's default numbering stores
+          // 8 (가) on levels 2, 4, 6 and 1 (①) on level 7, as its HWPX twin names them.
           levels.push({ format: r.string(), shape: (attr >>> 5) & 0xf, start: 1 });
         }
         const start = r.u16();
