@@ -267,7 +267,10 @@ function classify(line: Line, boldHeadings: boolean, prev: Line | null): Classif
   const text = line.text.text;
   if (CAPTION.test(text)) return { kind: 'caption' };
   const h = matchHeading(text);
-  if (h) {
+  // A table-of-contents entry (`1. 사업일반<TAB>1`: a tab, maybe a leader, then a page number)
+  // names a heading elsewhere; it is not one. Hand-made text has these as tab tables, but an
+  // ingested document keeps its tabs as text.
+  if (h && !/\t[\s.·…]*\d{1,4}\s*$/u.test(text)) {
     const short = text.length <= 60 && !/(?:다|함|음|임|됨)\.$/u.test(text) && !/[,:]$/u.test(text);
     const eligible = boldHeadings
       ? line.bold || ((h.key === 'chapter' || h.key === 'section') && text.length < 30)
