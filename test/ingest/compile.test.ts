@@ -34,6 +34,13 @@ describe('an ingested document in the compiler', () => {
     expect(r.record.lineOrigins?.some((o) => o?.includes('각주 1'))).toBe(true);
   });
 
+  it('does not take table-of-contents entries (tab and page number) for headings', () => {
+    const bytes = makeHwp([{ pieces: ['목 차'] }, { pieces: ['1. 사업일반\t1'] }, { pieces: ['2. 추진배경\t3'] }, { pieces: ['1. 사업일반'] }, { pieces: ['사업의 내용이다.'] }, { pieces: ['2. 추진배경'] }, { pieces: ['배경의 내용이다.'] }]);
+    const r = compileIngested(bytes);
+    const headings = r.tree.children.filter((b) => b.type === 'heading').map((h) => r.record.lines[h.from - 1]);
+    expect(headings).toEqual(['1. 사업일반', '2. 추진배경']);
+  });
+
   it('still guesses tab tables in text added by hand', () => {
     const { result } = compileText('목차\t3\n둘째\t4\n');
     expect(result?.record.stats.tables).toBe(1);
