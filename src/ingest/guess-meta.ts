@@ -106,10 +106,10 @@ function guessTitle(lines: string[]): string | null {
   const label = /^(?:보\s*도\s*자\s*료|보도시점|보도일시|배포|참고자료|설명자료|목\s*차|붙임|\d+)$/u;
   for (const line of lines) {
     const t = line.replace(/\s+/gu, ' ').trim();
-    if (t.length < 8 || t.length > 120) continue;
+    if (t.length < 8 || t.length > 160) continue;
     if (label.test(t) || /^(?:보도시점|보도일시|배포일시|담당)/u.test(t)) continue;
     if (/(?:19|20)\d{2}\s*[.년]\s*\d/u.test(t)) continue; // a dated line
-    if (/^[□○ㅇ•\-*※▪◦]/u.test(t)) continue;
+    if (/^[□○ㅇ•\-*※▪◦<〈]/u.test(t)) continue; // list items, notes, captions
     return t.replace(/^[「『<〈]\s*|\s*[」』>〉]$/gu, (m) => m).trim();
   }
   return null;
