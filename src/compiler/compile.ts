@@ -63,7 +63,8 @@ export function compileDocument(input: DocumentInput, opts: { verify?: boolean; 
     : readSource(input.source, sourceFile);
   if (files.some((f) => f.messages.some((m) => m.fatal)) || !meta || !overrides || text === null) return { result: null, files };
 
-  sourceFile.data = { docId: input.id as DocId, meta, overrides, artifacts: [], preRemoved: sourceFile.data.preRemoved ?? {}, ...(opts.knowledge ? { knowledge: opts.knowledge } : {}) };
+  const outline = input.origins ? outlineOf(input.origins) : null;
+  sourceFile.data = { docId: input.id as DocId, meta, overrides, artifacts: [], preRemoved: sourceFile.data.preRemoved ?? {}, ...(opts.knowledge ? { knowledge: opts.knowledge } : {}), ...(outline?.size ? { outline } : {}) };
   const tree = pipeline.runSync(pipeline.parse(text), sourceFile) as unknown as DocTree;
   // Overrides are checked against the source file's lines, but reported on overrides.yaml,
   // at the entry that names that line.
@@ -108,6 +109,16 @@ export function parseOrigins(tsv: string, lines: number): (string | null)[] {
     const tab = row.indexOf('\t');
     const n = Number(row.slice(0, tab));
     if (tab > 0 && Number.isInteger(n) && n >= 1 && n <= lines) out[n - 1] = row.slice(tab + 1).trim() || null;
+  }
+  return out;
+}
+
+/** Lines whose origin names an outline level (`s0:p3 개요 2`): line → level. */
+export function outlineOf(tsv: string): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const row of tsv.split('\n')) {
+    const m = /^(\d+)\t.*개요 (\d)\b/u.exec(row);
+    if (m) out.set(Number(m[1]), Number(m[2]));
   }
   return out;
 }

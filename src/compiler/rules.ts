@@ -36,7 +36,7 @@ export const RULES = {
   'clean/footnote-marker': { severity: 'artifact', doc: 'A footnote marker in running text (`말한다.1)`, `관리계획*`, `추가1」`) becomes a footnote reference; the marker characters are replaced by the rendered reference.' },
   'clean/table-pipe': { severity: 'artifact', doc: 'The `|` cell separators of a pipe table, and `[표]`/`[/표]` fences, become table structure.' },
   // Structure.
-  'structure/heading': { severity: 'info', doc: 'Heading patterns (제N장, 제N절, Ⅳ., 1., 가., (1), 참고 N) on bold lines, or on short lines when the document has no bold headings; levels by order of first appearance. A table-of-contents entry (a tab and a page number at the end) is never a heading.' },
+  'structure/heading': { severity: 'info', doc: 'Heading patterns (제N장, 제N절, Ⅳ., 1., 가., (1), 참고 N) on bold lines, or on short lines when the document has no bold headings; levels by order of first appearance. A table-of-contents entry (a tab and a page number at the end) is never a heading. In an ingested document, a paragraph whose style has an outline level (개요 N in source.origin.tsv) is a heading at that level.' },
   'structure/list': { severity: 'info', doc: '개조식 markers (□ ㅇ ○ ▪ - • ▶ ➊ ① ※ …) become nested lists; nesting by order of first appearance under each heading.' },
   'structure/footnote': { severity: 'info', doc: 'Footnote bodies (`1) …` continuing the numbering, `* …`, `** …`, `1」 …`) become footnotes attached at their marker.' },
   'structure/table': { severity: 'info', doc: 'Tab-separated rows, `|`-terminated cells, and `[표]` blocks become tables. In a document ingested from HWP/HWPX/PDF (meta `ingested`) only its `[표]` blocks, the file\'s own tables, are tables: nothing is guessed.' },

@@ -41,6 +41,17 @@ describe('an ingested document in the compiler', () => {
     expect(headings).toEqual(['1. 사업일반', '2. 추진배경']);
   });
 
+  it('takes outline paragraphs (개요 N in their style) for headings at their level, numbered or not', () => {
+    const bytes = makeHwp(
+      [{ pieces: ['추진 배경'], shape: 1 }, { pieces: ['본문 문단이다.'] }, { pieces: ['세부 과제'], shape: 2 }, { pieces: ['세부 내용이다.'] }, { pieces: ['추진 계획'], shape: 1 }],
+      { shapes: [{ kind: 1, level: 0, ref: 0 }, { kind: 1, level: 1, ref: 0 }] },
+    );
+    const r = compileIngested(bytes);
+    const headings = r.tree.children.filter((b) => b.type === 'heading').map((h) => [r.record.lines[h.from - 1], h.type === 'heading' && h.depth]);
+    expect(headings).toEqual([['추진 배경', 1], ['세부 과제', 2], ['추진 계획', 1]]);
+    expect(r.record.lineOrigins?.[0]).toBe('s0:p0 개요 1');
+  });
+
   it('still guesses tab tables in text added by hand', () => {
     const { result } = compileText('목차\t3\n둘째\t4\n');
     expect(result?.record.stats.tables).toBe(1);

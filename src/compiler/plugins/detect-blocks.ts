@@ -151,6 +151,19 @@ export default function detectBlocks() {
         lastLine = line;
         continue;
       }
+      // An ingested document's outline paragraphs (a style with an outline level, 개요 N,
+      // recorded in source.origin.tsv) are headings at that level, numbered or not.
+      const outline = file.data.outline?.get(line.n);
+      if (outline !== undefined) {
+        close();
+        const hm = matchHeading(line.text.text);
+        const numText = hm?.match[1];
+        const seg = hm ? HEADINGS.find((p) => p.key === hm.key)!.seg(hm.match) : undefined;
+        const title = numText ? trim(slice(line.text, numText.length)) : trim(line.text);
+        blocks.push({ type: 'heading', key: `outline${outline}`, ...(numText ? { num: slice(line.text, 0, numText.length) } : {}), ...(seg ? { seg } : {}), title: [{ type: 'text', span: title }], from: line.n, to: line.n });
+        lastLine = line;
+        continue;
+      }
       const c = classify(line, boldHeadings, lastLine);
       // A switch of script after a finished sentence starts a new paragraph (a Korean text
       // followed by its English abstract), even in wrapped text.
