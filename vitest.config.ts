@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'unit', include: ['test/compiler/**/*.test.ts', 'test/search/**/*.test.ts', 'test/site/**/*.test.ts', 'test/*.test.ts'], testTimeout: 30_000 },
+        test: { name: 'unit', include: ['test/compiler/**/*.test.ts', 'test/ingest/**/*.test.ts', 'test/search/**/*.test.ts', 'test/site/**/*.test.ts', 'test/*.test.ts'], testTimeout: 30_000 },
       },
       {
         test: {

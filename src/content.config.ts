@@ -75,6 +75,7 @@ export const documentRecord = z
     lines: z.array(z.string()),
     lineAnchors: z.array(z.string().nullable()),
     lineArtifacts: z.array(z.string().nullable()),
+    lineOrigins: z.array(z.string().nullable()).optional(),
     stats: z.object({
       lines: z.number().int(),
       characters: z.number().int(),

@@ -28,6 +28,8 @@ export interface DocumentInput {
   source: Uint8Array | null;
   meta: string | null;
   overrides: string | null;
+  /** `source.origin.tsv` of an ingested document: line → place in the original file. */
+  origins?: string | null;
 }
 
 export interface CompiledDocument {
@@ -66,7 +68,8 @@ export function compileDocument(input: DocumentInput, opts: { verify?: boolean; 
   if (overrides && text !== null && input.overrides !== null) checkOverrideTargets(overrides, text.replace(/\n$/u, '').split('\n').length, overridesFile);
   if (files.some((f) => f.messages.some((m) => m.fatal)) || !meta || !overrides || text === null) return { result: null, files };
 
-  sourceFile.data = { docId: input.id as DocId, meta, overrides, artifacts: [], preRemoved: sourceFile.data.preRemoved ?? {}, ...(opts.knowledge ? { knowledge: opts.knowledge } : {}), ...(opts.corpusSpacing ? { corpusSpacing: opts.corpusSpacing } : {}) };
+  const outline = input.origins ? outlineOf(input.origins) : null;
+  sourceFile.data = { docId: input.id as DocId, meta, overrides, artifacts: [], preRemoved: sourceFile.data.preRemoved ?? {}, ...(opts.knowledge ? { knowledge: opts.knowledge } : {}), ...(opts.corpusSpacing ? { corpusSpacing: opts.corpusSpacing } : {}), ...(outline?.size ? { outline } : {}) };
   const tree = pipeline.runSync(pipeline.parse(text), sourceFile) as unknown as DocTree;
   // Overrides are checked against the source file's lines, but reported on overrides.yaml,
   // at the entry that names that line; an entry no plugin applied is an error too.
@@ -78,6 +81,7 @@ export function compileDocument(input: DocumentInput, opts: { verify?: boolean; 
   const mdx = renderMdx(tree, input.id, opts.verify !== false, sourceFile);
   const removed = checkCoverage(tree, sourceFile);
   const record = emitRecord(tree, sourceFile, removed);
+  if (input.origins) record.lineOrigins = parseOrigins(input.origins, record.lines.length);
   if (files.some((f) => f.messages.some((m) => m.fatal))) return { result: null, files };
   return { result: { id: input.id as DocId, mdx, record, search: emitSearch(tree, input.id), files, tree }, files };
 }
@@ -105,4 +109,26 @@ export function verifyRoundTrip(mdast: Root, mdx: string, file: VFile): void {
   let k = 0;
   while (k < expected.length && expected[k] === actual[k]) k++;
   report(file, 'check/roundtrip', `Unexpected MDX round-trip difference at text offset ${k}: expected “${expected.slice(k, k + 30)}”, got “${actual.slice(k, k + 30)}”`);
+}
+
+/** `line<TAB>origin` rows (comments start with `#`), one entry per source line. */
+export function parseOrigins(tsv: string, lines: number): (string | null)[] {
+  const out: (string | null)[] = Array.from({ length: lines }, () => null);
+  for (const row of tsv.split('\n')) {
+    if (!row.trim() || row.startsWith('#')) continue;
+    const tab = row.indexOf('\t');
+    const n = Number(row.slice(0, tab));
+    if (tab > 0 && Number.isInteger(n) && n >= 1 && n <= lines) out[n - 1] = row.slice(tab + 1).trim() || null;
+  }
+  return out;
+}
+
+/** Lines whose origin names an outline level (`s0:p3 개요 2`): line → level. */
+export function outlineOf(tsv: string): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const row of tsv.split('\n')) {
+    const m = /^(\d+)\t.*개요 (\d)\b/u.exec(row);
+    if (m) out.set(Number(m[1]), Number(m[2]));
+  }
+  return out;
 }

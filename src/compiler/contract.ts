@@ -117,6 +117,10 @@ export interface DocumentRecord {
   lineAnchors: (string | null)[];
   /** For each source line: the artifact rule that removed it entirely, if any. */
   lineArtifacts: (string | null)[];
+  /** For an ingested document (`npm run add`), each line's place in the original file
+   *  (`s0:p12 표 3 2행` for HWP/HWPX section and paragraph, `p.4` for a PDF page), from
+   *  `source.origin.tsv`; absent for text added by hand. */
+  lineOrigins?: (string | null)[];
   stats: {
     lines: number;
     characters: number;

@@ -79,13 +79,13 @@ export async function compileCorpus(opts: {
       }
       return await readFile(path.join(dir, name));
     };
-    const [source, meta, overrides] = await Promise.all([read('source.txt'), read('meta.yaml'), read('overrides.yaml')]);
+    const [source, meta, overrides, origins] = await Promise.all([read('source.txt'), read('meta.yaml'), read('overrides.yaml'), read('source.origin.tsv')]);
     if (linked.length > 0) {
       for (const name of linked.sort()) errors.push(report(new VFile({ path: `${rel}/${name}` }), 'doc/symlink', `Unexpected symbolic link ${rel}/${name}: document files must be real files in the repository; copy the file in instead of linking it`));
       continue;
     }
     const started = performance.now();
-    const { result, files } = compileDocument({ id, dir: rel, source, meta: meta?.toString('utf8') ?? null, overrides: overrides?.toString('utf8') ?? null }, { verify: opts.verify, knowledge, corpusSpacing });
+    const { result, files } = compileDocument({ id, dir: rel, source, meta: meta?.toString('utf8') ?? null, overrides: overrides?.toString('utf8') ?? null, origins: origins?.toString('utf8') ?? null }, { verify: opts.verify, knowledge, corpusSpacing });
     timings[id] = performance.now() - started;
     if (source) {
       // Compared as readers see it, so a copy re-saved with CRLF, NFD or other spacing is caught.

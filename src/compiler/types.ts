@@ -141,5 +141,7 @@ declare module 'vfile' {
   interface DataMap {
     /** Whether detect-blocks judged the text hard-wrapped (lines cut at a common width). */
     wrapped: boolean;
+    /** Ingested documents: source line → outline level (개요 N) from source.origin.tsv. */
+    outline: ReadonlyMap<number, number>;
   }
 }

@@ -51,6 +51,15 @@ export const metaSchema = z
     sourceUrl: z.union([httpUrl, unknown]),
     /** The file name the text arrived as. */
     originalFile: text.optional(),
+    /**
+     * Written by `npm run add`: the text was read from the original file's own structure
+     * (src/ingest/). Its tables are the `[표]` fences only; the compiler never guesses tables
+     * from tabs, `|` cells or flattened lines in such a document.
+     */
+    ingested: z
+      .object({ format: z.enum(['hwp', 'hwpx', 'pdf']), file: text, sha256: z.string().regex(/^[0-9a-f]{64}$/u, 'expected the SHA-256 of the original, 64 hex digits') })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -216,6 +216,19 @@ export default function detectBlocks() {
         lastLine = line;
         continue;
       }
+      // An ingested document's outline paragraphs (a style with an outline level, 개요 N,
+      // recorded in source.origin.tsv) are headings at that level, numbered or not.
+      const outline = file.data.outline?.get(line.n);
+      if (outline !== undefined) {
+        close();
+        const hm = matchHeading(line.text.text);
+        const numText = hm?.match[1];
+        const seg = hm ? HEADINGS.find((p) => p.key === hm.key)!.seg(hm.match) : undefined;
+        const title = numText ? trim(slice(line.text, numText.length)) : trim(line.text);
+        blocks.push({ type: 'heading', key: `outline${outline}`, ...(numText ? { num: slice(line.text, 0, numText.length) } : {}), ...(seg ? { seg } : {}), title: [{ type: 'text', span: title }], from: line.n, to: line.n });
+        lastLine = line;
+        continue;
+      }
       let below: Line | undefined;
       for (let k = i + 1; k < lines.length && k <= i + 3 && !below; k++) if (!lines[k]!.blank && !lines[k]!.removed) below = lines[k];
       let c = classify(line, { boldHeadings, prev: lastLine, above: lines[i - 1], below, contents, listed, plainTitles: !wrapped && !boldHeadings && seenHeading });
@@ -358,7 +371,10 @@ function classify(line: Line, ctx: Context): Classified {
   const text = line.text.text;
   const { boldHeadings, prev } = ctx;
   if (CAPTION.test(text)) return { kind: 'caption' };
-  const h = matchHeading(text);
+  // A table-of-contents entry (`1. 사업일반<TAB>1`: a tab, maybe a leader, then a page number)
+  // names a heading elsewhere; it is not one. Hand-made text has these as tab tables, but an
+  // ingested document keeps its tabs as text.
+  const h = /\t[\s.·…]*\d{1,4}\s*$/u.test(text) ? null : matchHeading(text);
   const entry = ctx.contents.length ? parseEntry(text) : null;
   if (entry?.key && ctx.listed.has(entry.key) && ctx.contents.some((c) => c.last < line.n)) {
     // A family the document's contents list enumerates: its lines are sections exactly when
@@ -544,7 +560,8 @@ function figureOf(zone: NonNullable<DocTree['zones']>[number], vocab: Vocabulary
     return { type: 'para', content: [{ type: 'text', span }], from: group[0]!.n, to: group.at(-1)!.n } as ParaBlock;
   });
   const base = { type: 'figure' as const, kind: zone.kind, num: zone.num, title: m[4]!.trim(), caption: [{ type: 'text' as const, span: zone.caption.text }], from: zone.caption.n, to: zone.end + 1, id, titleStart };
-  if (zone.kind === '표' && zone.body.some((l) => !l.footnote)) {
+  // An ingested document's tables are its `[표]` fences: lines under a caption are not re-gridded.
+  if (zone.kind === '표' && zone.body.some((l) => !l.footnote) && file.data.meta?.ingested === undefined) {
     const header = file.data.overrides!.tableHeaders.find((h) => h.figure === id);
     const rowsOverride = file.data.overrides!.tableRows.find((h) => h.figure === id);
     let grid = rowsOverride ? gridFromRows(zone.body, rowsOverride.rows) : recoverGrid(zone.body, header?.cells);

@@ -12,12 +12,15 @@ import { overrideApplied } from '../metadata/check-overrides.ts';
  * - `|`-terminated cells, one cell per line (portal pages): the column count is the smallest
  *   divisor of the cell count; when several divisors are plausible, an override decides.
  * Tables are stored in `tree.tables` by first line; detect-blocks places them.
+ * In an ingested document (meta `ingested`, written by `npm run add`) the fences are the
+ * file's own tables and nothing else is guessed: tabs and `|` stay text.
  */
 export default function detectTables() {
   return (tree: DocTree, file: VFile) => {
     const { lines } = tree;
     tree.tables = new Map();
     let zone = 1_000_000;
+    const explicitOnly = file.data.meta?.ingested !== undefined;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
       // Footnote bodies were set aside first (detect-footnote-bodies): never table rows too.
@@ -43,6 +46,7 @@ export default function detectTables() {
         i = j;
         continue;
       }
+      if (explicitOnly) continue;
       if (text.includes('\t') && lines[i + 1]?.text.text.includes('\t') && !lines[i + 1]!.footnote) {
         let j = i;
         while (j < lines.length && lines[j]!.text.text.includes('\t') && !lines[j]!.removed && !lines[j]!.footnote) j++;
