@@ -7,7 +7,7 @@ import path from 'node:path';
 import { FEATURES, hangulFeatures, vocabulary } from '../src/compiler/text/join.ts';
 import { rewrap } from './lib/rewrap.ts';
 import { evalDocs, TUNING } from './lib/join-eval.ts';
-import { cleanOf, corpusSpacing } from './lib/join-eval.ts';
+import { cleanOf, corpusSpacing } from './eval-joins.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
