@@ -73,7 +73,9 @@ export function inScope(gold: GoldFile, lines: string[]): (line: number) => bool
       if (l.trim() === '[/표]') open = false;
     });
   }
-  return (line) => ranges.some(([a, b]) => a <= line && line <= b) && !table.has(line);
+  // The three header lines and the blank line of a corpus-extra file are not the document's text.
+  const first = gold.source === 'corpus-extra' ? 5 : 1;
+  return (line) => line >= first && ranges.some(([a, b]) => a <= line && line <= b) && !table.has(line);
 }
 
 /** One-to-one matching: each gold item takes the first unused prediction that `same` accepts. */
@@ -222,13 +224,15 @@ if (import.meta.main) {
     console.log(head);
     for (const [cat, s] of Object.entries(result)) {
       console.log(row(cat, s));
-      const t = ((totals[g.set] ??= {})[cat] ??= empty());
-      t.gold += s.gold;
-      t.pred += s.pred;
-      t.tpGold += s.tpGold;
-      t.tpPred += s.tpPred;
-      if (s.children) t.children = [(t.children?.[0] ?? 0) + s.children[0], (t.children?.[1] ?? 0) + s.children[1]];
-      if (s.spans !== undefined) t.spans = (t.spans ?? 0) + s.spans;
+      for (const bucket of [g.set, `${g.set} · ${g.source}`]) {
+        const t = ((totals[bucket] ??= {})[cat] ??= empty());
+        t.gold += s.gold;
+        t.pred += s.pred;
+        t.tpGold += s.tpGold;
+        t.tpPred += s.tpPred;
+        if (s.children) t.children = [(t.children?.[0] ?? 0) + s.children[0], (t.children?.[1] ?? 0) + s.children[1]];
+        if (s.spans !== undefined) t.spans = (t.spans ?? 0) + s.spans;
+      }
       if (verbose) {
         if (s.misses.length) console.log(`    missed: ${s.misses.join(' | ')}`);
         if (s.extras.length) console.log(`    extra:  ${s.extras.join(' | ')}`);
@@ -239,11 +243,18 @@ if (import.meta.main) {
   const measures = measuresOf(registry, documents);
   for (const set of ['tune', 'held-out'] as const) {
     if (!totals[set]) continue;
+    for (const source of ['seeds', 'corpus-extra']) {
+      const part = totals[`${set} · ${source}`];
+      if (!part) continue;
+      console.log(`\n── ${set} · ${source} ──`);
+      console.log(head);
+      for (const [cat, s] of Object.entries(part)) console.log(row(cat, s));
+    }
     console.log(`\n══ total: ${set} ══`);
     console.log(head);
     for (const [cat, s] of Object.entries(totals[set]!)) console.log(row(cat, s));
     const l = evaluateLinks(links, measures, set);
-    console.log(`links     ${String(l.gold).padStart(5)} ${String(l.predicted).padStart(6)} ${fmt(l.goodPred / l.predicted).padStart(6)} ${fmt(l.found / l.gold).padStart(6)}  (gold pairs found ${l.found}/${l.gold})`);
+    console.log(`links     ${String(l.gold).padStart(5)} ${String(l.predicted).padStart(6)} ${fmt(l.goodPred / l.predicted).padStart(6)} ${fmt(l.found / l.gold).padStart(6)}  (gold pairs found ${l.found}/${l.gold}; found = predicted related pairs between gold measures)`);
     if (verbose && l.misses.length) console.log(`    missed: ${l.misses.join(' | ')}`);
   }
   console.log('\nmeasures: P over all gold measures, R over top-level ones (±1 line); mentions: same line, texts overlap; dates: same line, text overlaps, same normalised value.');
