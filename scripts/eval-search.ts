@@ -32,7 +32,9 @@ console.log(`plain Pagefind baseline: ${pages} HTML pages indexed as they are`);
 const served = await serve(dist, { '/pagefind-plain/': path.join(plainDir, 'pagefind') });
 const browser = await launch();
 const places = placeMap(path.join(root, 'src', 'generated'));
-const queries = independent ? loadQueries(root, 'queries-independent.yaml') : loadQueries(root).filter((q) => !fast || q.fast);
+// `--q <text>` (repeatable): only those queries, to look at their results with --verbose.
+const only = process.argv.flatMap((a, i) => (a === '--q' ? [process.argv[i + 1]!] : []));
+const queries = (independent ? loadQueries(root, 'queries-independent.yaml') : loadQueries(root).filter((q) => !fast || q.fast)).filter((q) => !only.length || only.includes(q.q));
 
 const site: Scored[] = [];
 const plain: Scored[] = [];
