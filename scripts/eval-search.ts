@@ -1,7 +1,9 @@
 /**
- * `npm run eval:search [-- --fast] [-- --verbose]`: the search evaluation (scripts/lib/search-eval.ts)
- * over test/search/queries.yaml in headless Chromium, for the site's search and for plain
- * Pagefind over the same built HTML, side by side. Builds the site first when dist/ is missing.
+ * `npm run eval:search [-- --fast] [-- --verbose] [-- --independent]`: the search evaluation
+ * (scripts/lib/search-eval.ts) over test/search/queries.yaml in headless Chromium, for the site's search and
+ * for plain Pagefind over the same built HTML, side by side. Builds the site first when dist/ is missing.
+ * `--independent` runs test/search/queries-independent.yaml instead (issue 13) and reports recall@5 and MRR
+ * per kind for its held-out and tune sets separately, both engines in the same run.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +18,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const dist = path.join(root, 'dist');
 const fast = process.argv.includes('--fast');
 const verbose = process.argv.includes('--verbose');
+const independent = process.argv.includes('--independent');
 
 if (!existsSync(path.join(dist, 'pagefind'))) {
   console.log('dist/ has no search index: building the site…');
@@ -29,7 +32,9 @@ console.log(`plain Pagefind baseline: ${pages} HTML pages indexed as they are`);
 const served = await serve(dist, { mounts: { '/pagefind-plain/': path.join(plainDir, 'pagefind') } });
 const browser = await launch();
 const places = placeMap(path.join(root, 'src', 'generated'));
-const queries = loadQueries(root).filter((q) => !fast || q.fast);
+// `--q <text>` (repeatable): only those queries, to look at their results with --verbose.
+const only = process.argv.flatMap((a, i) => (a === '--q' ? [process.argv[i + 1]!] : []));
+const queries = (independent ? loadQueries(root, 'queries-independent.yaml') : loadQueries(root).filter((q) => !fast || q.fast)).filter((q) => !only.length || only.includes(q.q));
 
 const site: Scored[] = [];
 const plain: Scored[] = [];
@@ -50,6 +55,27 @@ try {
   await browser.close();
   await served.close();
   rmSync(plainDir, { recursive: true, force: true });
+}
+
+if (independent) {
+  // Per set, per kind: this site's search and plain Pagefind, from the same run.
+  const pct2 = (x: number) => (Number.isNaN(x) ? '   –' : x.toFixed(2).padStart(4));
+  for (const set of ['held-out', 'tune'] as const) {
+    const a = summarize(site.filter((s) => s.query.set === set));
+    const b = summarize(plain.filter((s) => s.query.set === set));
+    console.log(`\n${set}: ${site.filter((s) => s.query.set === set).length} queries`);
+    console.log('kind              n   site R@5  MRR   plain R@5  MRR');
+    for (const kind of Object.keys(a.byKind)) {
+      const x = a.byKind[kind]!;
+      const y = b.byKind[kind]!;
+      console.log(`${kind.padEnd(16)} ${String(x.n).padStart(2)}   ${pct2(x.recallAt5)}     ${pct2(x.mrr)}   ${pct2(y.recallAt5)}      ${pct2(y.mrr)}`);
+    }
+    const n = site.filter((s) => s.query.set === set && s.query.expect !== 'none').length;
+    console.log(`${'all (not none)'.padEnd(16)} ${String(n).padStart(2)}   ${pct2(a.recallAt5)}     ${pct2(a.mrr)}   ${pct2(b.recallAt5)}      ${pct2(b.mrr)}`);
+    console.log(`must-return-nothing: site ${a.none[0]}/${a.none[1]} empty, plain ${b.none[0]}/${b.none[1]} empty`);
+  }
+  console.log('\n(none rows: R@5 column = share returned empty.) Goal on held-out: recall@5 ≥ 0.95 and MRR ≥ 0.85 per kind.');
+  process.exit(0);
 }
 
 const a = summarize(site);

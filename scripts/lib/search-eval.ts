@@ -20,13 +20,16 @@ export interface Query {
   q: string;
   kind: string;
   fast?: boolean;
+  /** Independent set (queries-independent.yaml): tuned on, or held out. */
+  set?: 'tune' | 'held-out';
   expect: Expect[] | 'none';
   note?: string;
 }
 
-export function loadQueries(root: string): Query[] {
-  const list = parse(readFileSync(path.join(root, 'test/search/queries.yaml'), 'utf8')) as Query[];
-  for (const q of list) if (!q.q || !q.kind || !(q.expect === 'none' || Array.isArray(q.expect))) throw new Error(`queries.yaml: malformed entry ${JSON.stringify(q)}`);
+/** The team's query set (`queries.yaml`), or another file of the same format in test/search/. */
+export function loadQueries(root: string, file = 'queries.yaml'): Query[] {
+  const list = parse(readFileSync(path.join(root, 'test/search', file), 'utf8')) as Query[];
+  for (const q of list) if (!q.q || !q.kind || !(q.expect === 'none' || Array.isArray(q.expect))) throw new Error(`${file}: malformed entry ${JSON.stringify(q)}`);
   return list;
 }
 

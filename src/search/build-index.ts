@@ -16,12 +16,16 @@ import { normalisePagefind, writePagefindBundle } from './normalise.ts';
 import { stripParticle } from './codec.ts';
 import { buildRecords, type CorpusForSearch, type EntityInfo, type IndexRecord, type MeasureInfo } from './records.ts';
 import { compactLexicon, nameKey, type Lexicon } from './lexicon.ts';
+import { loadVariants } from './variants.ts';
 
 export const SEARCH_DIR = 'search';
 export const PAGEFIND_DIR = 'pagefind';
 
-/** Reads what the compiler wrote to `src/generated/` (or another generated folder). */
-export function loadCorpusForSearch(generated: string): CorpusForSearch {
+/**
+ * Reads what the compiler wrote to `src/generated/` (or another generated folder), and the search
+ * variants of the registry under `root` (content/registry/variants.yaml) when a root is given.
+ */
+export function loadCorpusForSearch(generated: string, root?: string): CorpusForSearch {
   const read = <T>(file: string): T => JSON.parse(readFileSync(path.join(generated, file), 'utf8')) as T;
   const ids = readdirSync(path.join(generated, 'documents')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
   const documents = ids.map((id) => ({ record: read<DocumentRecord>(`documents/${id}.json`), search: read<SearchDoc>(`search/${id}.json`), url: docPath(asDocId(id)) }));
@@ -39,7 +43,7 @@ export function loadCorpusForSearch(generated: string): CorpusForSearch {
     successors: (e.successors ?? []).map((s) => `${e.type}:${s.id}`),
   }));
   const measures = read<Omit<MeasureInfo, 'url'>[]>('measures.json').map((m) => ({ ...m, url: measurePath(asMeasureId(m.id)) }));
-  return { documents, measures, entities };
+  return { documents, measures, entities, ...(root ? { variants: loadVariants(root) } : {}) };
 }
 
 export interface SearchBuildResult {
@@ -95,5 +99,5 @@ function lexiconOf(corpus: CorpusForSearch, nouns: Map<string, number>): Lexicon
   }
   // Nouns that end like a particle (전문가, 경기도, 고속도로): a query must keep them whole.
   const nostrip = [...nouns.keys()].filter((w) => stripParticle(w) !== w).sort();
-  return { names, entities, nostrip };
+  return { names, entities, nostrip, ...(corpus.variants?.length ? { variants: corpus.variants } : {}) };
 }

@@ -5,6 +5,8 @@
  * build-index.ts as `/search/lexicon.json` in a compact form (`LexiconWire`: each entity once,
  * each form once) and expanded in the browser.
  */
+import { entityTerm } from './codec.ts';
+
 export interface Lexicon {
   /** Name key (no spaces, lower case) → entity refs having that name, alias or title. */
   names: Record<string, string[]>;
@@ -12,6 +14,8 @@ export interface Lexicon {
   entities: Record<string, { n: string; f: string[]; p?: string[] }>;
   /** Corpus nouns that end like a particle (전문가, 경기도): queries keep them whole. */
   nostrip: string[];
+  /** Groups of forms searched as one (variants.ts): kind (`concept`, `spelling`, `transliteration`) and forms, the first naming the group. */
+  variants?: { kind: string; forms: string[] }[];
 }
 
 /** `[ref, other forms (aliases, titles), indexes of direct predecessors]`; the name is forms[0]. */
@@ -20,6 +24,18 @@ export interface LexiconWire {
   v: 2;
   e: WireEntity[];
   nostrip: string[];
+  /** Variant groups, each `[kind, ...forms]` (absent when there are none). */
+  g?: string[][];
+}
+
+/** Lower-cased, without spaces, middle dots or hyphens: how variant forms (variants.ts) are compared on both sides. */
+export function variantKey(form: string): string {
+  return form.normalize('NFC').replace(/[\s·‧ㆍ・-]+/gu, '').toLowerCase();
+}
+
+/** The index term of a variant group (its first form names it, so the term is stable while the list grows). */
+export function variantTerm(group: string[]): string {
+  return entityTerm(`variant:${variantKey(group[0]!)}`);
 }
 
 /** Lower-cased, without spaces: how names are looked up on both sides. */
@@ -35,7 +51,7 @@ export function compactLexicon(lex: Lexicon): LexiconWire {
     const preds = (x.p ?? []).map((p) => index.get(p)).filter((i): i is number => i !== undefined);
     return preds.length ? [ref, x.f, preds] : [ref, x.f];
   });
-  return { v: 2, e, nostrip: lex.nostrip };
+  return { v: 2, e, nostrip: lex.nostrip, ...(lex.variants?.length ? { g: lex.variants.map((v) => [v.kind, ...v.forms]) } : {}) };
 }
 
 export function expandLexicon(wire: LexiconWire): Lexicon {
@@ -52,5 +68,5 @@ export function expandLexicon(wire: LexiconWire): Lexicon {
       if (!list.includes(ref)) list.push(ref);
     }
   }
-  return { names, entities, nostrip: wire.nostrip };
+  return { names, entities, nostrip: wire.nostrip, ...(wire.g?.length ? { variants: wire.g.map(([kind, ...forms]) => ({ kind: kind!, forms })) } : {}) };
 }

@@ -11,6 +11,7 @@
 import type { DocumentRecord, SearchBlock, SearchDoc } from '../compiler/contract.ts';
 import { analyzeRun } from './analyzer.ts';
 import { END, entityTerm, indexTermOf, mixedTermOf, runsOf, toDisplayToken } from './codec.ts';
+import { VariantIndex, rateVariant, variantKey, type Variants } from './variants.ts';
 
 export type RecordKind = 'document' | 'section' | 'measure' | 'entity';
 
@@ -57,6 +58,8 @@ export interface CorpusForSearch {
   documents: { record: DocumentRecord; search: SearchDoc; url: string }[];
   measures: MeasureInfo[];
   entities: EntityInfo[];
+  /** Groups of forms searched as one (content/registry/variants.yaml, variants.ts). */
+  variants?: Variants[];
 }
 
 /** What a stream builder collects besides the content: where each block starts, which agencies occur. */
@@ -77,7 +80,10 @@ export class RecordBuilder {
   /** Nouns of the corpus and their counts (suggestions), and nouns a query must not strip. */
   readonly nouns = new Map<string, number>();
 
-  constructor(entities: EntityInfo[]) {
+  private readonly variants: VariantIndex;
+
+  constructor(entities: EntityInfo[], variants: Variants[] = []) {
+    this.variants = new VariantIndex(variants);
     for (const e of entities) this.byRef.set(e.ref, e);
     const terms = new Map<string, string>();
     for (const e of entities) {
@@ -152,6 +158,7 @@ export class RecordBuilder {
       if (e?.type === 'agency') s.agencies.add(e.id);
       return { start, end, terms: this.termsOfEntity(ref) };
     });
+    const phrases = this.phraseStarts(text);
     const words = /\S+/g;
     for (let m = words.exec(text); m; m = words.exec(text)) {
       const word = m[0];
@@ -160,8 +167,21 @@ export class RecordBuilder {
       const runs = runsOf(word);
       for (const run of runs) {
         terms.add(indexTermOf(run.cls, run.text));
-        if (run.cls === 'k') for (const start of this.partStarts(run.text)) terms.add(indexTermOf('k', run.text.slice(start)));
+        if (run.cls === 'k') {
+          for (const start of [0, ...this.partStarts(run.text)]) {
+            const part = run.text.slice(start);
+            if (start > 0) terms.add(indexTermOf('k', part));
+            // 률/율 spelt the other way, and the groups of forms the part starts with (variants.ts).
+            const rate = rateVariant(part);
+            if (rate) terms.add(indexTermOf('k', rate));
+            for (const t of this.variants.termsAt(part)) terms.add(t);
+          }
+        } else if (run.cls === 'e') {
+          // A Latin word is a form only as a whole (`AC` is not `ACCESS`).
+          for (const t of this.variants.termsOf(run.text)) terms.add(t);
+        }
       }
+      for (const t of phrases.get(m.index) ?? []) terms.add(t);
       // A word of several runs (`1조원`, `R&D사업`, `산업·기술`) is also one term, so a query
       // written the same way matches it as a whole.
       if (runs.length > 1) {
@@ -178,6 +198,32 @@ export class RecordBuilder {
       for (const span of spans) if (span.start < m.index + word.length && span.end > m.index) for (const t of span.terms) terms.add(t);
       s.tokens.push(...terms);
     }
+  }
+
+  /** Where a form of several words (`펀드 오브 펀즈`) starts in the text: word offset → group terms. */
+  private phraseStarts(text: string): Map<number, string[]> {
+    const out = new Map<number, string[]>();
+    if (!this.variants.phrases.length) return out;
+    // The text without spaces, and for each of its characters the offset of its word.
+    const offsets: number[] = [];
+    let joined = '';
+    const words = /\S+/g;
+    for (let m = words.exec(text); m; m = words.exec(text)) {
+      const key = variantKey(m[0]);
+      joined += key;
+      for (let i = 0; i < key.length; i++) offsets.push(m.index);
+    }
+    for (const { key, term } of this.variants.phrases) {
+      for (let at = joined.indexOf(key); at >= 0; at = joined.indexOf(key, at + 1)) {
+        const start = offsets[at]!;
+        // Only where the phrase starts a word: `…오브펀즈` inside a longer word is not it.
+        if (at > 0 && offsets[at - 1] === start) continue;
+        const list = out.get(start) ?? [];
+        if (!list.includes(term)) list.push(term);
+        out.set(start, list);
+      }
+    }
+    return out;
   }
 
   /**
@@ -296,7 +342,7 @@ export const TYPE_LABELS: Record<string, string> = {
 
 /** All records of a corpus, in a stable order (documents by id, then measures, then entities). */
 export function buildRecords(corpus: CorpusForSearch): { records: IndexRecord[]; builder: RecordBuilder } {
-  const builder = new RecordBuilder(corpus.entities);
+  const builder = new RecordBuilder(corpus.entities, corpus.variants);
   const records: IndexRecord[] = [];
   const docs = [...corpus.documents].sort((a, b) => a.record.id.localeCompare(b.record.id));
   const byId = new Map(docs.map((d) => [d.record.id as string, d.record]));

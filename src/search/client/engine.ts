@@ -133,7 +133,7 @@ export async function search(state: SearchState, opts: { facets?: boolean } = {}
 export async function hitOf(result: PagefindResult, parsed: ParsedQuery): Promise<Hit> {
   const data = await result.data();
   const meta = (k: string) => (data.meta[k] ? (fromDisplayToken(data.meta[k]) ?? data.meta[k]) : '');
-  const excerpt = buildExcerpt(data.content, parsed.terms, data.meta.blocks);
+  const excerpt = buildExcerpt(data.content, parsed.terms, data.meta.blocks, undefined, parsed.prefer);
   let [path, hash] = data.url.split('#') as [string, string | undefined];
   // A block may be a page of its own (a measure in a record of a section's measures).
   let anchor = excerpt.anchor ?? hash;

@@ -20,10 +20,16 @@ export interface Excerpt {
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function buildExcerpt(content: string, terms: string[], blocksMeta: string | undefined, size = 30): Excerpt {
+/**
+ * `prefer`: narrower terms (a spelling of a concept searched, query.ts) — among blocks covering as
+ * many query terms, the one with the most words matching them wins, before the most matching words.
+ */
+export function buildExcerpt(content: string, terms: string[], blocksMeta: string | undefined, size = 30, prefer: string[] = []): Excerpt {
   const words: string[] = [];
   /** For each display word, the query terms it matches (indexes into `terms`). */
   const matches: Set<number>[] = [];
+  /** Display words that match a preferred term. */
+  const preferred = new Set<number>();
   /** Token index → display word index, for the block offsets. */
   const wordOfToken: number[] = [];
   for (const token of content.split(' ')) {
@@ -35,6 +41,7 @@ export function buildExcerpt(content: string, terms: string[], blocksMeta: strin
       terms.forEach((t, i) => {
         if (token.startsWith(t)) matches[words.length - 1]!.add(i);
       });
+      if (prefer.some((t) => token.startsWith(t))) preferred.add(words.length - 1);
     }
     wordOfToken.push(Math.max(0, words.length - 1));
   }
@@ -48,19 +55,22 @@ export function buildExcerpt(content: string, terms: string[], blocksMeta: strin
   const lead = blocks.length === 0 || blocks[0]!.from > 0 ? 1 : 0;
   if (lead) blocks.unshift({ anchor: null, from: 0 });
 
-  let best = { block: 0, covered: -1, hits: -1, first: -1 };
+  let best = { block: 0, covered: -1, liked: -1, hits: -1, first: -1 };
   blocks.forEach((b, i) => {
     const to = blocks[i + 1]?.from ?? words.length;
     const covered = new Set<number>();
     let hits = 0;
+    let liked = 0;
     let first = -1;
     for (let w = b.from; w < to; w++) {
       if (matches[w]!.size === 0) continue;
       hits++;
+      if (preferred.has(w)) liked++;
       if (first < 0) first = w;
       for (const t of matches[w]!) covered.add(t);
     }
-    if (covered.size > best.covered || (covered.size === best.covered && hits > best.hits)) best = { block: i, covered: covered.size, hits, first };
+    const better = covered.size > best.covered || (covered.size === best.covered && (liked > best.liked || (liked === best.liked && hits > best.hits)));
+    if (better) best = { block: i, covered: covered.size, liked, hits, first };
   });
 
   const start = best.first > 0 ? Math.max(0, best.first - 4) : 0;

@@ -6,7 +6,10 @@
  *    entity's term. The index puts that term on every mention of the entity and of its
  *    predecessors, so `산업통상자원부` also finds `지식경제부` and `산업자원부` text.
  *    Names of several words are matched across spaces (`한국 산업단지공단`).
- * 2. Other words lose a trailing particle (`클러스터를` → `클러스터`) unless the corpus has the
+ * 2. A word, or up to four words with spaces ignored, that is a form of a variant group (another
+ *    word for the concept, another spelling or transliteration: `스타트업`, `리더쉽`, `보스톤`;
+ *    variants.ts) becomes the group's term, which the index puts on every form.
+ * 3. Other words lose a trailing particle (`클러스터를` → `클러스터`) unless the corpus has the
  *    word as a noun (`전문가`, `경기도`), and become one term per script run. Index terms
  *    match by prefix, and every morpheme inside a compound is indexed, so `완화` finds
  *    `규제완화를`.
@@ -15,7 +18,7 @@
  * mark on the page a result opens.
  */
 import { END, PARTICLES, entityTerm, mixedTermOf, runsOf, stripParticle, termOf } from '../codec.ts';
-import type { Lexicon } from '../lexicon.ts';
+import { variantKey, variantTerm, type Lexicon } from '../lexicon.ts';
 import { own } from './own.ts';
 
 export interface ParsedQuery {
@@ -29,6 +32,8 @@ export interface ParsedQuery {
   words: string[];
   /** The highlights that are query words (not entity names). */
   literal: string[];
+  /** Narrower terms (a spelling group within a concept searched): where a result should land first. */
+  prefer: string[];
 }
 
 const CODE_TYPES = new Set(['agency', 'organization']);
@@ -37,7 +42,7 @@ const key = (s: string) => s.replace(/\s+/g, '').toLowerCase();
 export function parseQuery(raw: string, lexicon: Lexicon | null): ParsedQuery {
   const words = raw.normalize('NFC').split(/\s+/).filter(Boolean);
   const nostrip = new Set(lexicon?.nostrip ?? []);
-  const out: ParsedQuery = { terms: [], highlights: [], entities: [], words: [], literal: [] };
+  const out: ParsedQuery = { terms: [], highlights: [], entities: [], words: [], literal: [], prefer: [] };
   const strip = (w: string) => (nostrip.has(w) ? w : stripParticle(w));
   let i = 0;
   while (i < words.length) {
@@ -45,9 +50,21 @@ export function parseQuery(raw: string, lexicon: Lexicon | null): ParsedQuery {
     if (named) {
       out.terms.push(entityTerm(named.ref));
       out.entities.push(named.ref);
+      // A name that is also a spelling of a variant group (`엑셀러레이터`, an alias of the term AC):
+      // results land first where it is written in one of those spellings.
+      if (lexicon?.variants) out.prefer.push(...variantGroups(lexicon).get(variantKey(named.text))?.filter((g) => g.kind !== 'concept').map((g) => variantTerm(g.forms)) ?? []);
       out.highlights.push(...formsWithPredecessors(named.ref, lexicon!));
       out.words.push(named.text);
       i = named.next;
+      continue;
+    }
+    const variant = lexicon?.variants ? matchVariant(words, i, lexicon, strip) : null;
+    if (variant) {
+      out.terms.push(variantTerm(variant.group));
+      out.prefer.push(...variant.narrower.map(variantTerm));
+      out.highlights.push(...variant.group);
+      out.words.push(variant.text);
+      i = variant.next;
       continue;
     }
     const word = words[i]!;
@@ -94,6 +111,43 @@ function matchName(words: string[], i: number, lexicon: Lexicon, strip: (w: stri
     }
   }
   return null;
+}
+
+/** Form key → the groups holding it, concept groups first, built once per lexicon. */
+const variantIndexes = new WeakMap<Lexicon, Map<string, { kind: string; forms: string[] }[]>>();
+
+/**
+ * The longest run of query words (up to four) starting at `i` that is a form of a variant group.
+ * A form in a concept group and in a spelling or transliteration group (`엑셀러레이터`) searches the
+ * concept (every word for the thing) and lands first where it is written in one of its spellings.
+ */
+function matchVariant(words: string[], i: number, lexicon: Lexicon, strip: (w: string) => string): { group: string[]; narrower: string[][]; next: number; text: string } | null {
+  const index = variantGroups(lexicon);
+  for (let j = Math.min(words.length, i + 4); j > i; j--) {
+    const joined = words.slice(i, j).join('');
+    for (const candidate of [joined, strip(joined)]) {
+      const groups = index.get(variantKey(candidate));
+      if (groups?.length) return { group: groups[0]!.forms, narrower: groups.slice(1).map((g) => g.forms), next: j, text: candidate };
+    }
+  }
+  return null;
+}
+
+function variantGroups(lexicon: Lexicon): Map<string, { kind: string; forms: string[] }[]> {
+  let index = variantIndexes.get(lexicon);
+  if (!index) {
+    index = new Map();
+    for (const g of lexicon.variants ?? []) {
+      for (const f of g.forms) {
+        const list = index.get(variantKey(f)) ?? [];
+        list.push(g);
+        list.sort((a, b) => Number(b.kind === 'concept') - Number(a.kind === 'concept'));
+        index.set(variantKey(f), list);
+      }
+    }
+    variantIndexes.set(lexicon, index);
+  }
+  return index;
 }
 
 /** Every form of an entity and of all its predecessors: what its term stands for in the text. */

@@ -39,7 +39,7 @@ export default function pagefindIntegration(): AstroIntegration {
         root = fileURLToPath(config.root);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const corpus = loadCorpusForSearch(path.join(root, 'src', 'generated'));
+        const corpus = loadCorpusForSearch(path.join(root, 'src', 'generated'), root);
         const result = await buildSearch(corpus, fileURLToPath(dir));
         logger.info(`Indexed ${result.records.length} search records (${result.runs} distinct Korean word runs analysed) in ${Math.round(result.ms)} ms.`);
       },
