@@ -30,7 +30,7 @@ describe('bad input stops the build with a positioned message', () => {
     const { messages } = compileText('본문', { meta: `${META}titel: 오타\n` });
     // At the key itself, naming the keys that are allowed there.
     expect(messages).toEqual([
-      'content/sources/2024-test-doc/meta.yaml:7:1 error Unexpected key `titel` in the file: allowed keys are title, titleIsDescriptive, kind, issued, issuedNote, publishers, contributors, authors, advisors, category, summarizes, sourceUrl, originalFile [kb:meta/invalid]',
+      'content/sources/2024-test-doc/meta.yaml:7:1 error Unexpected key `titel` in the file: allowed keys are title, titleIsDescriptive, kind, issued, issuedNote, publishers, contributors, authors, advisors, category, summarizes, sourceUrl, originalFile, ingested [kb:meta/invalid]',
     ]);
   });
 
@@ -199,7 +199,7 @@ describe('hostile and careless input: every case has a positioned error (issue 1
       'content/sources/2024-test-doc/overrides.yaml:4:5 error Unexpected key `colums` in `tables.0`: allowed keys are line, expect, columns [kb:override/invalid]',
     ]);
     expect(compileText('본문', { overrides: 'heading: []\n' }).messages).toEqual([
-      'content/sources/2024-test-doc/overrides.yaml:1:1 error Unexpected key `heading` in the file: allowed keys are headings, sections, zones, tableHeaders, tables [kb:override/invalid]',
+      'content/sources/2024-test-doc/overrides.yaml:1:1 error Unexpected key `heading` in the file: allowed keys are headings, sections, zones, tableHeaders, tableRows, tables [kb:override/invalid]',
     ]);
   });
 

@@ -235,7 +235,7 @@ export default function detectBlocks() {
       // A full line cut inside a word continues on the next line even when that line happens to
       // begin like a marker or a heading (`표명하였` + `다. 지역…`, `산` + `·학·연 공동`): the
       // layout and the join evidence outweigh the look of the line start.
-      if (c.kind !== 'text' && c.kind !== 'caption' && open !== null && lastLine && !line.bold && full(lastLine, line) && /[가-힣A-Za-z0-9]$/u.test(openTail) && /^[가-힣A-Za-z0-9(·‧ㆍ․]/u.test(line.text.text) && joinDecision(openTail, line.text.text, vocab) === 'none') c = { kind: 'text' };
+      if (wrapped && c.kind !== 'text' && c.kind !== 'caption' && open !== null && lastLine && !line.bold && full(lastLine, line) && /[가-힣A-Za-z0-9]$/u.test(openTail) && /^[가-힣A-Za-z0-9(·‧ㆍ․]/u.test(line.text.text) && joinDecision(openTail, line.text.text, vocab) === 'none') c = { kind: 'text' };
       // A switch of script after a finished sentence starts a new paragraph (a Korean text
       // followed by its English abstract), even in wrapped text.
       const scriptSwitch = open !== null && openParts !== null && lastLine !== null && endsSentence(openTail) && isLatinLine(line.text.text) !== isLatinLine(lastLine.text.text);

@@ -44,9 +44,10 @@ export function wrapWidth(widths: readonly number[]): number | null {
       bestAt = w;
     }
   }
-  // A short text needs a smaller crowd, but then nothing may stand above it.
+  // A short text needs a smaller crowd, but then nothing may stand above it, and the crowd
+  // must be most of its lines (three similar one-line items are a list, not a wrapped page).
   const small = n < 24;
-  if (bestAt < 30 || best < (small ? 3 : Math.max(6, 0.1 * n))) return null;
+  if (bestAt < 30 || best < (small ? Math.max(3, Math.ceil(0.5 * n)) : Math.max(6, 0.1 * n))) return null;
   // Text above the crowd means lines that were not wrapped there (one paragraph per line).
   let above = 0;
   for (let w = bestAt + 4; w <= max; w++) above += hist[w]!;
