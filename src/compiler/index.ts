@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { VFile } from 'vfile';
 import { createHash } from 'node:crypto';
@@ -62,9 +61,11 @@ export async function compileCorpus(opts: {
   // The corpus's own spacing (every source's lines): evidence for joins where a document's
   // own text has not seen the syllables that meet (rule clean/line-join).
   const corpusSpacing = new SpacingCounts();
+  // A linked source is refused below (rule doc/symlink); its text must not count here either.
   for (const id of entries) {
     const file = path.join(sourcesDir, id, 'source.txt');
-    if (existsSync(file)) for (const line of (await readFile(file, 'utf8')).split('\n')) corpusSpacing.add(line);
+    const stat = await lstat(file).catch(() => null);
+    if (stat?.isFile()) for (const line of (await readFile(file, 'utf8')).split('\n')) corpusSpacing.add(line);
   }
   for (const id of entries) {
     const dir = path.join(sourcesDir, id);

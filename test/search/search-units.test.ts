@@ -24,18 +24,8 @@ import { buildRecords, RecordBuilder, type CorpusForSearch, type EntityInfo, typ
 import { buildExcerpt } from '../../src/search/client/excerpt.ts';
 import { formsWithPredecessors, parseQuery, withPredecessors } from '../../src/search/client/query.ts';
 import { closest, jamo } from '../../src/search/client/suggest.ts';
-
-/** A deterministic PRNG (mulberry32), so the property tests check the same strings every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The same deterministic PRNG (mulberry32) as the re-wrapper, so property tests check the same strings every run.
+import { prng } from '../../scripts/lib/rewrap.ts';
 
 /** The display words of a content stream, each with the index terms that follow it. */
 function wordsOf(content: string): { word: string; terms: string[] }[] {
